@@ -1,0 +1,251 @@
+package de.klammer.ledger;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import de.klammer.ledger.internal.Blocks;
+import de.klammer.ledger.internal.ConfigChanges;
+import de.klammer.ledger.internal.ConfigDecoder;
+import de.klammer.ledger.internal.ConfigUpdateCalculator;
+import de.klammer.ledger.internal.Envelopes;
+import de.klammer.ledger.internal.OrdererClient;
+import de.klammer.ledger.internal.SignatureCheck;
+import de.klammer.ledger.internal.UpdateAnalysis;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.hyperledger.fabric.protos.common.Common.Block;
+import org.hyperledger.fabric.protos.common.Common.Envelope;
+import org.hyperledger.fabric.protos.common.Common.Payload;
+import org.hyperledger.fabric.protos.common.Common.Status;
+import org.hyperledger.fabric.protos.common.Configtx.Config;
+import org.hyperledger.fabric.protos.common.Configtx.ConfigSignature;
+import org.hyperledger.fabric.protos.common.Configtx.ConfigUpdate;
+import org.hyperledger.fabric.protos.common.Configtx.ConfigUpdateEnvelope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Administers channel configuration through one orderer: reads the live config, prepares updates from typed
+ * changes, evaluates and makes signatures, submits, and confirms separately that the update landed.
+ */
+public final class ChannelAdmin implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ChannelAdmin.class);
+
+    private final OrdererClient orderer;
+    private final SigningIdentity operator;
+
+    /**
+     * Creates an admin client.
+     *
+     * @param endpoint the orderer to talk to
+     * @param operator identity that reads blocks and signs the outer envelope of submissions; it must satisfy the
+     *     channel's Readers and Writers policies
+     */
+    public ChannelAdmin(OrdererEndpoint endpoint, SigningIdentity operator) {
+        this.orderer = new OrdererClient(endpoint);
+        this.operator = operator;
+    }
+
+    /** A live config: its decoded model and the raw config it came from. */
+    private record Live(ChannelConfig model, Config config, long blockNumber) {}
+
+    /** Reads and decodes the current config of a channel. */
+    public ChannelConfig readConfig(String channelId) {
+        return live(channelId).model();
+    }
+
+    /** Returns the marshalled current config block of a channel. */
+    public byte[] readConfigBlock(String channelId) {
+        return configBlock(channelId).toByteArray();
+    }
+
+    /**
+     * Computes the update that applies {@code changes} to the live config.
+     *
+     * @throws ConfigChangeRejectedException when a change is invalid, has no effect, or would shut the authorities out
+     */
+    public PreparedUpdate prepare(String channelId, List<ConfigChange> changes) {
+        Live live = live(channelId);
+        Config desired = ConfigChanges.apply(live.config(), changes);
+        ConfigChanges.requireAuthoritiesCanWrite(desired);
+        ConfigUpdate update;
+        try {
+            update = ConfigUpdateCalculator.compute(channelId, live.config(), desired);
+        } catch (ConfigUpdateCalculator.NoDifferenceException e) {
+            throw new ConfigChangeRejectedException(e.getMessage() + "; the channel already has "
+                    + changes.stream().map(ConfigChange::describe).toList());
+        }
+        byte[] bytes = update.toByteArray();
+        UpdateAnalysis analysis = new UpdateAnalysis(live.config(), update);
+        List<String> writeSet = analysis.delta().stream()
+                .map(e -> e.key().trim() + " to version " + e.version())
+                .toList();
+        return new PreparedUpdate(
+                channelId,
+                bytes,
+                Envelopes.sha256(bytes),
+                live.config().getSequence(),
+                analysis.readSetLines(),
+                writeSet,
+                analysis.requiredSignatures());
+    }
+
+    /** Describes an earlier prepared update's bytes against the live config, for example after a restart. */
+    public PreparedUpdate describe(String channelId, byte[] configUpdate, long baseSequence) {
+        Live live = live(channelId);
+        UpdateAnalysis analysis = new UpdateAnalysis(live.config(), parseUpdate(configUpdate));
+        List<String> writeSet = analysis.delta().stream()
+                .map(e -> e.key().trim() + " to version " + e.version())
+                .toList();
+        return new PreparedUpdate(channelId, configUpdate, Envelopes.sha256(configUpdate), baseSequence,
+                analysis.readSetLines(), writeSet, analysis.requiredSignatures());
+    }
+
+    /** Signs exactly these update bytes as an organisation admin and returns the marshalled ConfigSignature. */
+    public static byte[] sign(byte[] configUpdate, SigningIdentity signer) {
+        return Envelopes.configSignature(configUpdate, signer).toByteArray();
+    }
+
+    /** Evaluates signatures against the mod_policies of the live config with Fabric's rules. */
+    public SignatureVerdict evaluate(String channelId, byte[] configUpdate, List<byte[]> signatures) {
+        Live live = live(channelId);
+        UpdateAnalysis analysis = new UpdateAnalysis(live.config(), parseUpdate(configUpdate));
+        return SignatureCheck.evaluate(configUpdate, signatures, analysis.requiredSignatures(), analysis.evaluator());
+    }
+
+    /** Returns why the update no longer fits the live config (a read-set version moved), or empty. */
+    public Optional<String> staleness(String channelId, byte[] configUpdate) {
+        Live live = live(channelId);
+        return new UpdateAnalysis(live.config(), parseUpdate(configUpdate)).staleness();
+    }
+
+    /** Submits with the operator identity as envelope signer. */
+    public String submit(String channelId, byte[] configUpdate, List<byte[]> signatures) {
+        return submit(channelId, configUpdate, signatures, operator);
+    }
+
+    /**
+     * Broadcasts the update with its signatures. Returns the transaction id once the orderer has accepted it for
+     * ordering; that is not yet a commit, see {@link #awaitApplied}.
+     *
+     * @throws ConfigUpdateRejectedException when the orderer rejects it
+     * @throws OrdererUnavailableException when the orderer cannot be reached or is not ready
+     */
+    public String submit(String channelId, byte[] configUpdate, List<byte[]> signatures, SigningIdentity submitter) {
+        List<ConfigSignature> parsed = new ArrayList<>();
+        for (byte[] signature : signatures) {
+            try {
+                parsed.add(ConfigSignature.parseFrom(signature));
+            } catch (InvalidProtocolBufferException e) {
+                throw new IllegalArgumentException("A signature is not a marshalled ConfigSignature", e);
+            }
+        }
+        Envelopes.Signed envelope = Envelopes.configUpdateEnvelope(channelId, configUpdate, parsed, submitter);
+        OrdererClient.BroadcastResult result = orderer.broadcast(envelope.envelope());
+        if (result.status() == Status.SUCCESS) {
+            log.atInfo()
+                    .addKeyValue("channel", channelId)
+                    .addKeyValue("txId", envelope.txId())
+                    .log("Submitted config update for channel {}", channelId);
+            return envelope.txId();
+        }
+        if (result.status() == Status.SERVICE_UNAVAILABLE) {
+            throw new OrdererUnavailableException("Orderer is not ready for channel '" + channelId + "' ("
+                    + result.info() + "); retry later");
+        }
+        throw new ConfigUpdateRejectedException(
+                channelId, result.status().name(), result.info(), RejectionExplanations.explain(result.info()));
+    }
+
+    /**
+     * Looks through the config blocks newer than {@code baseSequence} for the one that carries exactly these update
+     * bytes.
+     */
+    public Optional<AppliedConfigUpdate> findApplied(String channelId, byte[] configUpdate, long baseSequence) {
+        String expected = Envelopes.sha256(configUpdate);
+        Block newest = orderer.deliver(channelId, -1, -1, operator).getFirst();
+        long configNumber = Blocks.lastConfigIndex(newest);
+        while (true) {
+            Block block = configNumber == newest.getHeader().getNumber()
+                    ? newest
+                    : orderer.deliver(channelId, configNumber, configNumber, operator).getFirst();
+            Blocks.ConfigBlock configBlock = Blocks.configBlock(block);
+            long sequence = configBlock.envelope().getConfig().getSequence();
+            if (sequence <= baseSequence) {
+                return Optional.empty();
+            }
+            if (expected.equals(lastUpdateHash(configBlock))) {
+                return Optional.of(new AppliedConfigUpdate(configNumber, sequence));
+            }
+            if (configNumber == 0) {
+                return Optional.empty();
+            }
+            configNumber = Blocks.lastConfigIndex(orderer.deliver(channelId, configNumber - 1, configNumber - 1, operator)
+                    .getFirst());
+        }
+    }
+
+    /** Polls {@link #findApplied} until the update is found or the timeout passes. */
+    public Optional<AppliedConfigUpdate> awaitApplied(
+            String channelId, byte[] configUpdate, long baseSequence, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            Optional<AppliedConfigUpdate> applied = findApplied(channelId, configUpdate, baseSequence);
+            if (applied.isPresent() || Instant.now().isAfter(deadline)) {
+                return applied;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+        }
+    }
+
+    private static String lastUpdateHash(Blocks.ConfigBlock block) {
+        try {
+            Envelope lastUpdate = block.envelope().getLastUpdate();
+            if (lastUpdate.getPayload().isEmpty()) {
+                return "";
+            }
+            Payload payload = Payload.parseFrom(lastUpdate.getPayload());
+            ConfigUpdateEnvelope envelope = ConfigUpdateEnvelope.parseFrom(payload.getData());
+            return Envelopes.sha256(envelope.getConfigUpdate().toByteArray());
+        } catch (InvalidProtocolBufferException e) {
+            return "";
+        }
+    }
+
+    private Live live(String channelId) {
+        Block block = configBlock(channelId);
+        Blocks.ConfigBlock configBlock = Blocks.configBlock(block);
+        Config config = configBlock.envelope().getConfig();
+        return new Live(ConfigDecoder.decode(channelId, block.getHeader().getNumber(), config), config,
+                block.getHeader().getNumber());
+    }
+
+    private Block configBlock(String channelId) {
+        Block newest = orderer.deliver(channelId, -1, -1, operator).getFirst();
+        long configNumber = Blocks.lastConfigIndex(newest);
+        if (configNumber == newest.getHeader().getNumber()) {
+            return newest;
+        }
+        return orderer.deliver(channelId, configNumber, configNumber, operator).getFirst();
+    }
+
+    private static ConfigUpdate parseUpdate(byte[] configUpdate) {
+        try {
+            return ConfigUpdate.parseFrom(configUpdate);
+        } catch (InvalidProtocolBufferException e) {
+            throw new IllegalArgumentException("Not a marshalled ConfigUpdate: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        orderer.close();
+    }
+}

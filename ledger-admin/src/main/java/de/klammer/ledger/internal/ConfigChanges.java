@@ -1,0 +1,135 @@
+package de.klammer.ledger.internal;
+
+import de.klammer.ledger.ConfigChange;
+import de.klammer.ledger.ConfigChange.SetPolicy;
+import de.klammer.ledger.ConfigChangeRejectedException;
+import de.klammer.ledger.PolicyRule.Principal;
+import de.klammer.ledger.PolicyRule.Role;
+import de.klammer.ledger.PolicyRule.RolePrincipal;
+import java.util.ArrayList;
+import java.util.List;
+import org.hyperledger.fabric.protos.common.Configtx.Config;
+import org.hyperledger.fabric.protos.common.Configtx.ConfigGroup;
+import org.hyperledger.fabric.protos.common.Configtx.ConfigPolicy;
+import org.hyperledger.fabric.protos.common.Policies.Policy;
+
+/** Applies typed changes to a config, as pure functions from the current to the desired config. */
+public final class ConfigChanges {
+
+    private static final String WRITERS = "/Channel/Writers";
+
+    private ConfigChanges() {}
+
+    /** Returns the desired config after all changes; the input stays unchanged. */
+    public static Config apply(Config current, List<ConfigChange> changes) {
+        ConfigGroup root = current.getChannelGroup();
+        for (ConfigChange change : changes) {
+            root = switch (change) {
+                case SetPolicy setPolicy -> setPolicy(root, setPolicy);
+            };
+        }
+        return current.toBuilder().setChannelGroup(root).build();
+    }
+
+    /**
+     * Refuses a desired config in which no single identity of an application organisation could satisfy
+     * {@code /Channel/Writers}. The orderer checks every envelope's creator against that policy, so such a config
+     * would lock the authorities out of submitting anything, further config updates included.
+     */
+    public static void requireAuthoritiesCanWrite(Config desired) {
+        PolicyEvaluator evaluator = new PolicyEvaluator(desired);
+        List<String> applicationOrgs = mspIdsOfChildren(desired, "Application");
+        List<String> authorityWriters = writers(evaluator, applicationOrgs);
+        if (!applicationOrgs.isEmpty() && authorityWriters.isEmpty()) {
+            List<String> others = writers(evaluator, mspIdsOfChildren(desired, "Orderer"));
+            throw new ConfigChangeRejectedException("Rejected: after this change no single identity of "
+                    + String.join(", ", applicationOrgs) + " could satisfy " + WRITERS
+                    + ", and the orderer checks every submission against it, so the authorities could no longer"
+                    + " submit anything, not even a repair. Still able to submit: "
+                    + (others.isEmpty() ? "nobody" : String.join(", ", others))
+                    + ". Keep at least one rule that one identity can meet, for example ANY Writers.");
+        }
+    }
+
+    private static List<String> writers(PolicyEvaluator evaluator, List<String> mspIds) {
+        List<String> result = new ArrayList<>();
+        for (String mspId : mspIds) {
+            for (Role role : Role.values()) {
+                if (evaluator.evaluate(WRITERS, List.of(new HypotheticalIdentity(mspId, role)))) {
+                    result.add(mspId + "." + role.name().toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+        }
+        return result;
+    }
+
+    /** A single imagined identity of one role in one organisation. */
+    private record HypotheticalIdentity(String mspId, Role role) implements PolicyEvaluator.Candidate {
+
+        @Override
+        public boolean satisfies(Principal principal) {
+            return principal instanceof RolePrincipal rolePrincipal
+                    && rolePrincipal.mspId().equals(mspId)
+                    && (rolePrincipal.role() == Role.MEMBER || rolePrincipal.role() == role);
+        }
+    }
+
+    private static List<String> mspIdsOfChildren(Config config, String groupName) {
+        ConfigGroup group = config.getChannelGroup().getGroupsMap().get(groupName);
+        if (group == null) {
+            return List.of();
+        }
+        List<String> result = new ArrayList<>();
+        new java.util.TreeMap<>(group.getGroupsMap()).forEach((name, organization) -> {
+            var msp = organization.getValuesMap().get("MSP");
+            if (msp != null) {
+                try {
+                    var mspConfig = org.hyperledger.fabric.protos.msp.MspConfigPackage.MSPConfig.parseFrom(msp.getValue());
+                    result.add(org.hyperledger.fabric.protos.msp.MspConfigPackage.FabricMSPConfig
+                            .parseFrom(mspConfig.getConfig())
+                            .getName());
+                } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+                    result.add(name);
+                }
+            }
+        });
+        return result;
+    }
+
+    private static ConfigGroup setPolicy(ConfigGroup root, SetPolicy change) {
+        String path = change.path();
+        if (!path.startsWith("/Channel/") || path.endsWith("/")) {
+            throw new ConfigChangeRejectedException("Invalid policy path '" + path
+                    + "': write an absolute path such as /Channel/Application/Endorsement");
+        }
+        List<String> segments = List.of(path.substring("/Channel/".length()).split("/"));
+        String name = segments.getLast();
+        if (!name.matches("[A-Za-z0-9.-]+")) {
+            throw new ConfigChangeRejectedException("Invalid policy name '" + name
+                    + "': Fabric allows only letters, digits, dots and dashes in config keys");
+        }
+        Policy policy = PolicyProtos.toProto(change.rule());
+        return update(root, "/Channel", segments.subList(0, segments.size() - 1), group -> {
+            ConfigPolicy existing = group.getPoliciesMap().get(name);
+            ConfigPolicy updated = existing == null
+                    ? ConfigPolicy.newBuilder().setModPolicy("Admins").setPolicy(policy).build()
+                    : existing.toBuilder().setPolicy(policy).build();
+            return group.toBuilder().putPolicies(name, updated).build();
+        });
+    }
+
+    private static ConfigGroup update(
+            ConfigGroup group, String path, List<String> remaining, java.util.function.UnaryOperator<ConfigGroup> change) {
+        if (remaining.isEmpty()) {
+            return change.apply(group);
+        }
+        String next = remaining.getFirst();
+        ConfigGroup child = group.getGroupsMap().get(next);
+        if (child == null) {
+            throw new ConfigChangeRejectedException("No group " + path + "/" + next + " on this channel; groups below "
+                    + path + " are " + String.join(", ", new java.util.TreeSet<>(group.getGroupsMap().keySet())));
+        }
+        ConfigGroup updated = update(child, path + "/" + next, remaining.subList(1, remaining.size()), change);
+        return group.toBuilder().putGroups(next, updated).build();
+    }
+}
