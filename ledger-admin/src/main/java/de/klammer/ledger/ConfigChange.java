@@ -10,7 +10,7 @@ public sealed interface ConfigChange {
 
     /**
      * Sets the policy at an absolute path, for example {@code /Channel/Application/Endorsement}, to a new rule. An
-     * existing policy keeps its mod_policy; a new one gets {@code Admins}.
+     * existing policy keeps its mod_policy, and a new one gets {@code Admins}.
      */
     record SetPolicy(String path, PolicyRule rule) implements ConfigChange {
 
@@ -22,6 +22,42 @@ public sealed interface ConfigChange {
         @Override
         public String describe() {
             return "Set policy " + path + " to " + rule.text();
+        }
+    }
+
+    /**
+     * Adds a certificate revocation list to an organisation's MSP definition, keeping the CRLs already there. The CRL
+     * must carry an AuthorityKeyIdentifier equal to the SubjectKeyIdentifier of one of the MSP's CA certificates and
+     * be signed by that CA, since Fabric ignores it otherwise, and a CRL without that identifier breaks the MSP.
+     */
+    record AddRevocationList(String mspId, String crlPem) implements ConfigChange {
+
+        public AddRevocationList {
+            Objects.requireNonNull(mspId, "mspId must not be null");
+            Objects.requireNonNull(crlPem, "crlPem must not be null");
+        }
+
+        @Override
+        public String describe() {
+            return "Add a certificate revocation list to the MSP of " + mspId;
+        }
+    }
+
+    /**
+     * Removes a certificate from the explicit admins of an organisation's MSP definition. A revoked certificate that
+     * stays listed there would still satisfy admin principals, because Fabric matches listed admins without
+     * checking CRLs.
+     */
+    record RemoveAdmin(String mspId, String certificateSha256) implements ConfigChange {
+
+        public RemoveAdmin {
+            Objects.requireNonNull(mspId, "mspId must not be null");
+            Objects.requireNonNull(certificateSha256, "certificateSha256 must not be null");
+        }
+
+        @Override
+        public String describe() {
+            return "Remove the admin certificate " + certificateSha256 + " from the MSP of " + mspId;
         }
     }
 }

@@ -1,6 +1,8 @@
 package de.klammer.ledger.internal;
 
 import de.klammer.ledger.ConfigChange;
+import de.klammer.ledger.ConfigChange.AddRevocationList;
+import de.klammer.ledger.ConfigChange.RemoveAdmin;
 import de.klammer.ledger.ConfigChange.SetPolicy;
 import de.klammer.ledger.ConfigChangeRejectedException;
 import de.klammer.ledger.PolicyRule.Principal;
@@ -26,6 +28,8 @@ public final class ConfigChanges {
         for (ConfigChange change : changes) {
             root = switch (change) {
                 case SetPolicy setPolicy -> setPolicy(root, setPolicy);
+                case AddRevocationList addCrl -> MspChanges.addRevocationList(root, addCrl);
+                case RemoveAdmin removeAdmin -> MspChanges.removeAdmin(root, removeAdmin);
             };
         }
         return current.toBuilder().setChannelGroup(root).build();
