@@ -160,11 +160,26 @@ public final class ChannelAdmin implements AutoCloseable {
     }
 
     /**
-     * Looks through the config blocks newer than {@code baseSequence} for the one that carries exactly these update
-     * bytes.
+     * Looks through the config blocks newer than {@code baseSequence}, newest first, for the one that carries exactly
+     * these update bytes.
      */
     public Optional<AppliedConfigUpdate> findApplied(String channelId, byte[] configUpdate, long baseSequence) {
+        List<AppliedConfigUpdate> found = scanConfigBlocks(channelId, configUpdate, baseSequence, true);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.getFirst());
+    }
+
+    /**
+     * Lists every config block newer than {@code baseSequence} that carries exactly these update bytes, newest first.
+     * An update applied once appears once; this is how a caller proves that nothing was applied twice.
+     */
+    public List<AppliedConfigUpdate> listApplied(String channelId, byte[] configUpdate, long baseSequence) {
+        return scanConfigBlocks(channelId, configUpdate, baseSequence, false);
+    }
+
+    private List<AppliedConfigUpdate> scanConfigBlocks(
+            String channelId, byte[] configUpdate, long baseSequence, boolean firstOnly) {
         String expected = Envelopes.sha256(configUpdate);
+        List<AppliedConfigUpdate> found = new ArrayList<>();
         Block newest = orderer.deliver(channelId, -1, -1, operator).getFirst();
         long configNumber = Blocks.lastConfigIndex(newest);
         while (true) {
@@ -174,16 +189,19 @@ public final class ChannelAdmin implements AutoCloseable {
             Blocks.ConfigBlock configBlock = Blocks.configBlock(block);
             long sequence = configBlock.envelope().getConfig().getSequence();
             if (sequence <= baseSequence) {
-                return Optional.empty();
+                return found;
             }
             if (expected.equals(lastUpdateHash(configBlock))) {
-                return Optional.of(new AppliedConfigUpdate(configNumber, sequence));
+                found.add(new AppliedConfigUpdate(configNumber, sequence));
+                if (firstOnly) {
+                    return found;
+                }
             }
             if (configNumber == 0) {
-                return Optional.empty();
+                return found;
             }
-            configNumber = Blocks.lastConfigIndex(orderer.deliver(channelId, configNumber - 1, configNumber - 1, operator)
-                    .getFirst());
+            configNumber = Blocks.lastConfigIndex(
+                    orderer.deliver(channelId, configNumber - 1, configNumber - 1, operator).getFirst());
         }
     }
 

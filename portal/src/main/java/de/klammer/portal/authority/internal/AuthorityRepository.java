@@ -1,0 +1,16 @@
+package de.klammer.portal.authority.internal;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+/** Access to the {@code authority} table. */
+public interface AuthorityRepository extends JpaRepository<AuthorityEntity, UUID> {
+
+    List<AuthorityEntity> findAllByOrderByCodeAsc();
+
+    Optional<AuthorityEntity> findByOidcIssuer(String oidcIssuer);
+
+    Optional<AuthorityEntity> findByMspId(String mspId);
+}

@@ -1,0 +1,93 @@
+package de.klammer.portal.governance;
+
+import de.klammer.portal.audit.AuditEvent;
+import de.klammer.portal.ledger.PolicyChange;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything the details page shows about a proposal, including what the signed-in user may do with it.
+ *
+ * @param id database id
+ * @param reference human-readable reference, for example {@code P-2026-0001}
+ * @param title short title
+ * @param rationale why the change is proposed
+ * @param channel channel the change applies to
+ * @param change the requested policy change
+ * @param status current status
+ * @param proposerPseudonym pseudonym of the proposing board member
+ * @param proposerAuthorityCode code of the proposer's authority
+ * @param baseSequence config sequence the update was computed against
+ * @param configUpdateSha256 SHA-256 of the config update that approvals cover, hex
+ * @param writeSet what the update changes, one plain line each
+ * @param requiredSignatures the ledger's signature requirement, one plain line each
+ * @param signingMspIds authorities whose signatures count
+ * @param approvals approvals of the current config update, oldest first
+ * @param submissionState state of the ledger submission, when the proposal has one
+ * @param submissionError last error of the ledger submission, if any
+ * @param appliedBlock config block that carries the applied update
+ * @param appliedSequence config sequence after the update was applied
+ * @param failureReason why the ordering service rejected the update
+ * @param auditTrail audit events about this proposal, oldest first
+ * @param canApprove whether the signed-in user may approve now
+ * @param canRecompute whether the signed-in user may recompute now
+ * @param createdAt when the proposal was made
+ * @param updatedAt when the proposal last changed
+ */
+public record ProposalDetails(
+        UUID id,
+        String reference,
+        String title,
+        String rationale,
+        String channel,
+        PolicyChange change,
+        ProposalStatus status,
+        String proposerPseudonym,
+        String proposerAuthorityCode,
+        long baseSequence,
+        String configUpdateSha256,
+        List<String> writeSet,
+        List<String> requiredSignatures,
+        List<String> signingMspIds,
+        List<ApprovalDetails> approvals,
+        @Nullable SubmissionState submissionState,
+        @Nullable String submissionError,
+        @Nullable Long appliedBlock,
+        @Nullable Long appliedSequence,
+        @Nullable String failureReason,
+        List<AuditEvent> auditTrail,
+        boolean canApprove,
+        boolean canRecompute,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    public ProposalDetails {
+        writeSet = List.copyOf(writeSet);
+        requiredSignatures = List.copyOf(requiredSignatures);
+        signingMspIds = List.copyOf(signingMspIds);
+        approvals = List.copyOf(approvals);
+        auditTrail = List.copyOf(auditTrail);
+    }
+
+    /**
+     * One approval of the current config update.
+     *
+     * @param boardMemberPseudonym pseudonym of the approving board member
+     * @param authorityCode code of the approver's authority
+     * @param authorityName name of the approver's authority
+     * @param mspId MSP id of the approver's authority
+     * @param signed whether this approval carries the authority's signature
+     * @param configUpdateSha256 SHA-256 of the config update that was approved, hex
+     * @param createdAt when the approval was given
+     */
+    public record ApprovalDetails(
+            String boardMemberPseudonym,
+            String authorityCode,
+            String authorityName,
+            String mspId,
+            boolean signed,
+            String configUpdateSha256,
+            Instant createdAt) {}
+}

@@ -1,0 +1,276 @@
+package de.klammer.portal.governance.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AccessDeniedErrorRouter;
+import de.klammer.portal.audit.AuditEvent;
+import de.klammer.portal.governance.ApprovalOutcome;
+import de.klammer.portal.governance.GovernanceRuleViolationException;
+import de.klammer.portal.governance.ProposalDetails;
+import de.klammer.portal.governance.ProposalDetails.ApprovalDetails;
+import de.klammer.portal.governance.ProposalNotFoundException;
+import de.klammer.portal.governance.ProposalService;
+import de.klammer.portal.governance.ProposalStatus;
+import de.klammer.portal.ledger.ChangeRejectedException;
+import de.klammer.portal.ledger.LedgerUnavailableException;
+import de.klammer.portal.shell.ui.MainLayout;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.Locale;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One proposal: its status, the exact ledger effect, approvals per authority, the audit trail, and the actions the
+ * signed-in board member may take (approve, recompute when stale).
+ */
+@Route(value = "proposals", layout = MainLayout.class)
+@RolesAllowed({"BOARD_MEMBER", "AUTHORITY_ADMIN", "DPO", "AUDITOR"})
+@AccessDeniedErrorRouter
+class ProposalDetailsView extends VerticalLayout implements HasUrlParameter<String>, HasDynamicTitle {
+
+    private final ProposalService proposals;
+    private @Nullable UUID proposalId;
+    private String pageTitle = "";
+
+    ProposalDetailsView(ProposalService proposals) {
+        this.proposals = proposals;
+        setId("proposal-details-view");
+        setMaxWidth("80rem");
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, String parameter) {
+        try {
+            proposalId = UUID.fromString(parameter);
+            render(proposals.getProposal(proposalId));
+        } catch (IllegalArgumentException | ProposalNotFoundException e) {
+            throw new NotFoundException("No proposal " + parameter);
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return pageTitle;
+    }
+
+    private void render(ProposalDetails proposal) {
+        removeAll();
+        pageTitle = getTranslation("details.title", proposal.reference());
+        add(new H1(proposal.reference() + " – " + proposal.title()),
+                createStatusLine(proposal),
+                createOutcome(proposal),
+                createActions(proposal),
+                new Paragraph(proposal.rationale()),
+                createLedgerEffect(proposal),
+                new H2(getTranslation("details.approvals")),
+                createApprovalGrid(proposal),
+                new H2(getTranslation("details.audit-trail")),
+                createAuditGrid(proposal));
+    }
+
+    private Component createStatusLine(ProposalDetails proposal) {
+        Span status = new Span(getTranslation("status." + proposal.status().databaseValue()));
+        status.setId("proposal-status");
+        status.getElement().getThemeList().add("badge");
+        Span proposer = new Span(getTranslation(
+                "details.proposed-by", proposal.proposerPseudonym(), proposal.proposerAuthorityCode().toUpperCase(Locale.ROOT),
+                Formats.dateTime(proposal.createdAt(), getLocale())));
+        HorizontalLayout line = new HorizontalLayout(status, proposer);
+        line.setAlignItems(Alignment.BASELINE);
+        return line;
+    }
+
+    private Component createOutcome(ProposalDetails proposal) {
+        VerticalLayout outcome = new VerticalLayout();
+        outcome.setPadding(false);
+        outcome.setId("proposal-outcome");
+        if (proposal.status() == ProposalStatus.APPLIED) {
+            Paragraph applied = new Paragraph(
+                    getTranslation("details.applied", proposal.appliedBlock(), proposal.appliedSequence()));
+            applied.setId("proposal-applied");
+            outcome.add(applied);
+        }
+        if (proposal.status() == ProposalStatus.FAILED && proposal.failureReason() != null) {
+            Paragraph failure = new Paragraph(getTranslation("details.failed", proposal.failureReason()));
+            failure.setId("proposal-failure");
+            failure.getStyle().set("white-space", "pre-wrap");
+            outcome.add(failure);
+        }
+        if (proposal.status() == ProposalStatus.STALE) {
+            Paragraph stale = new Paragraph(getTranslation("details.stale"));
+            stale.setId("proposal-stale");
+            outcome.add(stale);
+        }
+        if (proposal.submissionState() != null) {
+            String submission = getTranslation("submission." + proposal.submissionState().databaseValue());
+            Paragraph state = new Paragraph(proposal.submissionError() == null
+                    ? getTranslation("details.submission", submission)
+                    : getTranslation("details.submission-error", submission, proposal.submissionError()));
+            state.setId("proposal-submission");
+            outcome.add(state);
+        }
+        return outcome;
+    }
+
+    private Component createActions(ProposalDetails proposal) {
+        HorizontalLayout actions = new HorizontalLayout();
+        if (proposal.canApprove()) {
+            Button approve = new Button(getTranslation("details.approve"), event -> approve());
+            approve.setId("approve-proposal");
+            approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            actions.add(approve);
+        }
+        if (proposal.canRecompute() && proposal.status() == ProposalStatus.STALE) {
+            Button recompute = new Button(getTranslation("details.recompute"), event -> recompute());
+            recompute.setId("recompute-proposal");
+            actions.add(recompute);
+        }
+        Button refresh = new Button(getTranslation("details.refresh"), event -> refresh());
+        refresh.setId("refresh-proposal");
+        refresh.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        actions.add(refresh);
+        return actions;
+    }
+
+    private Component createLedgerEffect(ProposalDetails proposal) {
+        VerticalLayout effect = new VerticalLayout();
+        effect.setPadding(false);
+        Paragraph change = new Paragraph(getTranslation(
+                "details.change", proposal.change().path(), proposal.change().policyText(), proposal.channel()));
+        change.setId("proposal-change");
+        Paragraph bytes = new Paragraph(getTranslation(
+                "details.config-update", proposal.configUpdateSha256(), proposal.baseSequence()));
+        bytes.setId("proposal-config-update");
+        effect.add(
+                new H2(getTranslation("details.ledger-effect")),
+                change,
+                bytes,
+                new LinesList("proposal-write-set", getTranslation("proposal.write-set"), proposal.writeSet()),
+                new LinesList(
+                        "proposal-required-signatures",
+                        getTranslation("proposal.required-signatures"),
+                        proposal.requiredSignatures()),
+                new LinesList(
+                        "proposal-signing-authorities",
+                        getTranslation("proposal.signing-authorities"),
+                        proposal.signingMspIds()));
+        return effect;
+    }
+
+    private Grid<ApprovalDetails> createApprovalGrid(ProposalDetails proposal) {
+        Grid<ApprovalDetails> grid = new Grid<>();
+        grid.setId("approval-grid");
+        grid.setAriaLabel(getTranslation("details.approvals"));
+        grid.setAllRowsVisible(true);
+        grid.addColumn(approval -> approval.authorityName() + " (" + approval.mspId() + ")")
+                .setHeader(getTranslation("approval.authority"))
+                .setAutoWidth(true);
+        grid.addColumn(ApprovalDetails::boardMemberPseudonym).setHeader(getTranslation("approval.board-member"));
+        grid.addColumn(approval -> getTranslation(approval.signed() ? "approval.signed" : "approval.not-signed"))
+                .setHeader(getTranslation("approval.signature"));
+        grid.addColumn(approval -> Formats.dateTime(approval.createdAt(), getLocale()))
+                .setHeader(getTranslation("approval.created-at"))
+                .setAutoWidth(true);
+        grid.setItems(proposal.approvals());
+        grid.setEmptyStateText(getTranslation("details.no-approvals"));
+        return grid;
+    }
+
+    private Grid<AuditEvent> createAuditGrid(ProposalDetails proposal) {
+        Grid<AuditEvent> grid = new Grid<>();
+        grid.setId("audit-grid");
+        grid.setAriaLabel(getTranslation("details.audit-trail"));
+        grid.setAllRowsVisible(true);
+        grid.addColumn(event -> Formats.dateTime(event.occurredAt(), getLocale()))
+                .setHeader(getTranslation("audit.occurred-at"))
+                .setAutoWidth(true);
+        grid.addColumn(event -> event.authorityCode() == null
+                        ? event.actor()
+                        : event.actor() + " (" + event.authorityCode() + ")")
+                .setHeader(getTranslation("audit.actor"))
+                .setAutoWidth(true);
+        grid.addColumn(AuditEvent::action).setHeader(getTranslation("audit.action")).setAutoWidth(true);
+        grid.addColumn(AuditEvent::details).setHeader(getTranslation("audit.details")).setFlexGrow(3);
+        grid.setItems(proposal.auditTrail());
+        return grid;
+    }
+
+    private void approve() {
+        try {
+            ApprovalOutcome outcome = proposals.approve(requireProposalId());
+            showSuccess(approvalMessage(outcome));
+        } catch (GovernanceRuleViolationException e) {
+            showError(getTranslation("rule." + e.rule().name()));
+        } catch (IllegalStateException e) {
+            showError(getTranslation("details.state-changed"));
+        } catch (LedgerUnavailableException e) {
+            showError(getTranslation("ledger.unavailable", e.getMessage()));
+        }
+        refresh();
+    }
+
+    private void recompute() {
+        try {
+            proposals.recompute(requireProposalId());
+            showSuccess(getTranslation("details.recomputed"));
+        } catch (GovernanceRuleViolationException e) {
+            showError(getTranslation("rule." + e.rule().name()));
+        } catch (ChangeRejectedException e) {
+            showError(getTranslation("details.recompute-rejected", e.getMessage()));
+        } catch (IllegalStateException e) {
+            showError(getTranslation("details.state-changed"));
+        } catch (LedgerUnavailableException e) {
+            showError(getTranslation("ledger.unavailable", e.getMessage()));
+        }
+        refresh();
+    }
+
+    private String approvalMessage(ApprovalOutcome outcome) {
+        if (outcome.status() == ProposalStatus.APPROVED) {
+            return getTranslation("details.approved-queued");
+        }
+        if (outcome.status() == ProposalStatus.STALE) {
+            return getTranslation("details.approved-stale");
+        }
+        if (!outcome.signed()) {
+            return getTranslation("details.approved-without-signature");
+        }
+        return getTranslation("details.approved-signed", String.join("; ", outcome.missingSignatures()));
+    }
+
+    private void refresh() {
+        render(proposals.getProposal(requireProposalId()));
+    }
+
+    private UUID requireProposalId() {
+        if (proposalId == null) {
+            throw new IllegalStateException("No proposal is shown");
+        }
+        return proposalId;
+    }
+
+    private void showSuccess(String message) {
+        Notification notification = Notification.show(message, 6000, Notification.Position.TOP_CENTER);
+        notification.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+    }
+
+    private void showError(String message) {
+        Notification notification = Notification.show(message, 8000, Notification.Position.MIDDLE);
+        notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+}

@@ -1,0 +1,144 @@
+package de.klammer.portal.ledger;
+
+import de.klammer.ledger.AppliedConfigUpdate;
+import de.klammer.ledger.ChannelAdmin;
+import de.klammer.ledger.ChannelConfig;
+import de.klammer.ledger.ConfigChange.SetPolicy;
+import de.klammer.ledger.ConfigChangeRejectedException;
+import de.klammer.ledger.ConfigUpdateRejectedException;
+import de.klammer.ledger.DeliverRefusedException;
+import de.klammer.ledger.OrdererUnavailableException;
+import de.klammer.ledger.Organization;
+import de.klammer.ledger.PolicyEntry;
+import de.klammer.ledger.PolicyRule;
+import de.klammer.ledger.RequiredSignature;
+import de.klammer.ledger.SignatureVerdict;
+import de.klammer.ledger.SigningIdentity;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** The ledger port backed by ledger-admin's {@link ChannelAdmin} and the portal's PKCS#12 admin keys. */
+public class FabricLedgerGateway implements LedgerGateway, AutoCloseable {
+
+    private final ChannelAdmin admin;
+    private final AdminKeyStore keys;
+
+    public FabricLedgerGateway(ChannelAdmin admin, AdminKeyStore keys) {
+        this.admin = admin;
+        this.keys = keys;
+    }
+
+    @Override
+    public ChannelView readChannel(String channel) {
+        ChannelConfig config = call(() -> admin.readConfig(channel));
+        List<OrganizationView> organizations = config.organizations().stream().map(FabricLedgerGateway::view).toList();
+        List<PolicyView> policies = config.policies().stream().map(FabricLedgerGateway::view).toList();
+        return new ChannelView(channel, config.sequence(), config.blockNumber(), organizations, policies);
+    }
+
+    @Override
+    public PreparedUpdate prepare(String channel, PolicyChange change) {
+        PolicyRule rule;
+        try {
+            rule = PolicyRule.parse(change.policyText());
+        } catch (IllegalArgumentException e) {
+            throw new ChangeRejectedException(e.getMessage(), e);
+        }
+        try {
+            return view(call(() -> admin.prepare(channel, List.of(new SetPolicy(change.path(), rule)))));
+        } catch (ConfigChangeRejectedException e) {
+            throw new ChangeRejectedException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public AuthoritySignature sign(String mspId, PreparedUpdate update) {
+        SigningIdentity signer = keys.admin(mspId);
+        return new AuthoritySignature(mspId, ChannelAdmin.sign(update.configUpdate(), signer));
+    }
+
+    @Override
+    public SignatureCheck evaluate(PreparedUpdate update, List<AuthoritySignature> signatures) {
+        SignatureVerdict verdict = call(() -> admin.evaluate(update.channel(), update.configUpdate(), bytes(signatures)));
+        return new SignatureCheck(verdict.satisfied(), verdict.missing(), verdict.countedMspIds());
+    }
+
+    @Override
+    public boolean isStale(PreparedUpdate update) {
+        return call(() -> admin.staleness(update.channel(), update.configUpdate())).isPresent();
+    }
+
+    @Override
+    public String submit(PreparedUpdate update, List<AuthoritySignature> signatures) {
+        try {
+            return call(() -> admin.submit(update.channel(), update.configUpdate(), bytes(signatures)));
+        } catch (ConfigUpdateRejectedException e) {
+            throw new LedgerRejectedException(e.status(), e.ordererMessage(), e.explanation());
+        }
+    }
+
+    @Override
+    public Optional<AppliedUpdate> findApplied(PreparedUpdate update) {
+        return call(() -> admin.findApplied(update.channel(), update.configUpdate(), update.baseSequence()))
+                .map(FabricLedgerGateway::view);
+    }
+
+    @Override
+    public Optional<AppliedUpdate> awaitApplied(PreparedUpdate update, Duration timeout) {
+        return call(() -> admin.awaitApplied(update.channel(), update.configUpdate(), update.baseSequence(), timeout))
+                .map(FabricLedgerGateway::view);
+    }
+
+    @Override
+    public void close() {
+        admin.close();
+    }
+
+    /** Runs a ledger call and turns transport failures into the port's retryable exception. */
+    private static <T> T call(Supplier<T> operation) {
+        try {
+            return operation.get();
+        } catch (OrdererUnavailableException e) {
+            throw new LedgerUnavailableException(e.getMessage(), e);
+        } catch (DeliverRefusedException e) {
+            throw new LedgerUnavailableException(e.getMessage(), e);
+        }
+    }
+
+    private static List<byte[]> bytes(List<AuthoritySignature> signatures) {
+        return signatures.stream().map(AuthoritySignature::configSignature).toList();
+    }
+
+    private static OrganizationView view(Organization organization) {
+        return new OrganizationView(
+                organization.mspId(),
+                organization.path(),
+                organization.msp().rootCerts().stream().map(c -> c.subject()).toList(),
+                organization.msp().rootCerts().stream().map(c -> c.sha256Fingerprint()).toList(),
+                organization.msp().admins().size(),
+                organization.msp().nodeOus().enabled(),
+                organization.msp().crlCount());
+    }
+
+    private static PolicyView view(PolicyEntry policy) {
+        String kind = policy.rule() instanceof PolicyRule.ImplicitMeta ? "ImplicitMeta" : "Signature";
+        return new PolicyView(policy.path(), kind, policy.text(), policy.modPolicy(), policy.version());
+    }
+
+    private static PreparedUpdate view(de.klammer.ledger.PreparedUpdate update) {
+        return new PreparedUpdate(
+                update.channelId(),
+                update.configUpdate(),
+                update.sha256(),
+                update.baseSequence(),
+                update.writeSet(),
+                update.requiredSignatures().stream().map(RequiredSignature::describe).toList(),
+                update.signingMspIds());
+    }
+
+    private static AppliedUpdate view(AppliedConfigUpdate applied) {
+        return new AppliedUpdate(applied.blockNumber(), applied.sequence());
+    }
+}

@@ -1,0 +1,48 @@
+package de.klammer.portal.ledger;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Port from the portal to a Fabric channel's configuration. Implementations translate every Fabric and transport
+ * error into the exceptions of this package.
+ */
+public interface LedgerGateway {
+
+    /** Reads the live configuration of the channel: organisations, policies, config sequence and block. */
+    ChannelView readChannel(String channel);
+
+    /**
+     * Computes the config update for the change against the live config.
+     *
+     * @throws ChangeRejectedException when the change is invalid or unsafe, for example when it would shut the
+     *     authorities out of {@code /Channel/Writers}, names an unknown policy path or has bad policy text; the
+     *     message explains why
+     */
+    PreparedUpdate prepare(String channel, PolicyChange change);
+
+    /** Signs exactly {@code update.configUpdate()} with the admin identity of that authority (PKCS#12 held by the portal). */
+    AuthoritySignature sign(String mspId, PreparedUpdate update);
+
+    /** Evaluates signatures against the live mod_policies with Fabric's rules. */
+    SignatureCheck evaluate(PreparedUpdate update, List<AuthoritySignature> signatures);
+
+    /** Returns true when a version in the update's read set moved on the channel. */
+    boolean isStale(PreparedUpdate update);
+
+    /**
+     * Broadcasts the signed update to the ordering service.
+     *
+     * @return the transaction id
+     * @throws LedgerRejectedException when the orderer rejects the envelope
+     * @throws LedgerUnavailableException on transport failure; the caller retries later
+     */
+    String submit(PreparedUpdate update, List<AuthoritySignature> signatures);
+
+    /** Looks for the config block that carries exactly this update; empty when it is not (yet) applied. */
+    Optional<AppliedUpdate> findApplied(PreparedUpdate update);
+
+    /** Waits up to {@code timeout} for {@link #findApplied} to be present. */
+    Optional<AppliedUpdate> awaitApplied(PreparedUpdate update, Duration timeout);
+}

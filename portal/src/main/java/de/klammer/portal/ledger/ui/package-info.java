@@ -1,0 +1,7 @@
+/**
+ * Views of the live channel configuration.
+ */
+@NullMarked
+package de.klammer.portal.ledger.ui;
+
+import org.jspecify.annotations.NullMarked;

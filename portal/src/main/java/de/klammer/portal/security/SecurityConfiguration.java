@@ -1,0 +1,32 @@
+package de.klammer.portal.security;
+
+import static com.vaadin.flow.spring.security.VaadinSecurityConfigurer.vaadin;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Secures the portal: every view needs a signed-in user, and sign-in runs only through the OIDC authorization-code
+ * flow (with PKCE) at the user's authority. The sign-in page lists the authorities; there is no password form.
+ */
+@Configuration
+@EnableWebSecurity
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    /** Route of the sign-in page that lists the authorities. */
+    static final String LOGIN_PATH = "/login";
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, PortalOidcUserService oidcUserService) {
+        // Vaadin's configurer first: it sets the OAuth2 login page when it initialises, which must happen before the
+        // OAuth2 login configurer initialises, or Spring Security generates its own login page.
+        http.with(vaadin(), configurer -> configurer.oauth2LoginPage(LOGIN_PATH));
+        http.oauth2Login(login -> login.userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcUserService)));
+        return http.build();
+    }
+}

@@ -1,0 +1,65 @@
+package de.klammer.portal.shell.ui;
+
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import de.klammer.portal.security.CurrentUser;
+import de.klammer.portal.shell.PortalProperties;
+import de.klammer.portal.shell.PortalProperties.AuthorityProperties;
+import java.util.Locale;
+
+/**
+ * Sign-in page: one link per authority, each starting the OIDC authorization-code flow at that authority's identity
+ * provider. The portal itself has no password.
+ */
+@Route("login")
+@AnonymousAllowed
+class LoginView extends Main implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final CurrentUser currentUser;
+
+    LoginView(PortalProperties properties, CurrentUser currentUser) {
+        this.currentUser = currentUser;
+        setId("login-view");
+        getStyle().set("max-width", "40rem").set("margin", "3rem auto").set("padding", "0 var(--lumo-space-m)");
+
+        UnorderedList authorities = new UnorderedList();
+        for (AuthorityProperties authority : properties.authorities()) {
+            authorities.add(new ListItem(signInLink(authority)));
+        }
+        add(new H1(getTranslation("login.heading")),
+                new Paragraph(getTranslation("login.intro")),
+                authorities,
+                new LanguageSelect());
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (currentUser.find().isPresent()) {
+            event.forwardTo("");
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("login.title");
+    }
+
+    private Anchor signInLink(AuthorityProperties authority) {
+        // The OAuth2 client filter of Spring Security serves this path, so the Vaadin router must not handle it.
+        Anchor link = new Anchor(
+                "oauth2/authorization/" + authority.code(),
+                getTranslation("login.with", authority.name(), authority.code().toUpperCase(Locale.ROOT)));
+        link.setRouterIgnore(true);
+        link.setId("sign-in-" + authority.code());
+        return link;
+    }
+}

@@ -1,0 +1,173 @@
+package de.klammer.portal.browser;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Page object for the portal in headless Chromium: sign in as a demo user through the in-process OIDC provider,
+ * create a proposal, approve it. Each instance is a fresh browser profile, so one instance is one user.
+ */
+public class PortalBrowser implements AutoCloseable {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final String baseUrl;
+    private final Path profileDirectory;
+    private final ChromeDriver driver;
+    private final WebDriverWait wait;
+
+    private PortalBrowser(String baseUrl, Path profileDirectory, ChromeDriver driver) {
+        this.baseUrl = baseUrl;
+        this.profileDirectory = profileDirectory;
+        this.driver = driver;
+        this.wait = new WebDriverWait(driver, TIMEOUT);
+    }
+
+    /**
+     * Starts headless Chromium with a fresh profile. The binaries come from the system properties
+     * {@code klammer.chromium.binary} and {@code klammer.chromedriver.binary}, by default Debian's.
+     */
+    public static PortalBrowser open(String baseUrl) throws IOException {
+        Path profile = Files.createTempDirectory("klammer-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("klammer.chromium.binary", "/usr/bin/chromium"));
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=1400,1000",
+                "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of(System.getProperty("klammer.chromedriver.binary", "/usr/bin/chromedriver"))
+                        .toFile())
+                .build();
+        return new PortalBrowser(baseUrl, profile, new ChromeDriver(service, options));
+    }
+
+    /** Signs in through the authority's provider as the user, typing only the user name, and waits for the portal. */
+    public void signIn(String authorityCode, String username) {
+        driver.get(baseUrl + "/");
+        click(By.id("sign-in-" + authorityCode));
+        WebElement usernameField = wait.until(ExpectedConditions.elementToBeClickable(By.id("username")));
+        usernameField.sendKeys(username);
+        driver.findElement(By.id("sign-in")).click();
+        wait.until(ExpectedConditions.or(
+                ExpectedConditions.presenceOfElementLocated(By.id("current-user")),
+                ExpectedConditions.presenceOfElementLocated(By.id("access-denied-view"))));
+    }
+
+    /** Chooses the interface language by its name in that language, for example {@code English}, and waits for the reload. */
+    public void switchLanguage(String languageName) {
+        WebElement oldPage = find(By.tagName("body"));
+        click(By.id("language-select"));
+        click(By.xpath("//vaadin-select-item[normalize-space(.)='" + languageName + "']"));
+        wait.until(ExpectedConditions.stalenessOf(oldPage));
+        find(By.id("language-select"));
+    }
+
+    /** Opens the new-proposal form, previews and submits the change; returns the new proposal's reference. */
+    public String createProposal(String title, String rationale, String policyPath, String policyText) {
+        driver.get(baseUrl + "/proposals/new");
+        type(By.cssSelector("#proposal-title input"), title);
+        type(By.cssSelector("#proposal-rationale textarea"), rationale);
+        choose(By.id("proposal-policy-path"), policyPath);
+        type(By.cssSelector("#proposal-policy-text input"), policyText);
+        click(By.id("preview-proposal"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("preview-required-signatures")));
+        click(By.id("submit-proposal"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("proposal-details-view")));
+        return find(By.cssSelector("#proposal-details-view h1")).getText().split(" ")[0];
+    }
+
+    /** Opens a portal page by path, for example {@code /channel}. */
+    public void openPage(String path) {
+        driver.get(baseUrl + path);
+    }
+
+    /** Opens the proposal with the reference from the proposals list. */
+    public void openProposal(String reference) {
+        driver.get(baseUrl + "/");
+        click(By.xpath("//vaadin-grid-cell-content[normalize-space(.)='" + reference + "']"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("proposal-details-view")));
+    }
+
+    /** Approves the open proposal and waits until the page shows the result. */
+    public void approve() {
+        click(By.id("approve-proposal"));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("approve-proposal")));
+    }
+
+    /** Reloads the proposal shown, for example after the ledger submitter ran. */
+    public void refreshProposal() {
+        click(By.id("refresh-proposal"));
+    }
+
+    /** Returns the elements present now, without waiting; empty when there are none. */
+    public java.util.List<org.openqa.selenium.WebElement> elements(By locator) {
+        return driver.findElements(locator);
+    }
+
+    /** Returns the visible text of the element, waiting until it exists. */
+    public String text(By locator) {
+        return find(locator).getText();
+    }
+
+    /** Returns the path of the current page, for example {@code /proposals/new}. */
+    public String currentPath() {
+        return driver.getCurrentUrl().substring(baseUrl.length());
+    }
+
+    /** Saves a PNG screenshot of the page, for looking at failures. */
+    public Path screenshot(Path target) throws IOException {
+        Files.write(target, driver.getScreenshotAs(OutputType.BYTES));
+        return target;
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        try (Stream<Path> files = Files.walk(profileDirectory)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Failed to delete the browser profile " + profileDirectory, e);
+        }
+    }
+
+    private WebElement find(By locator) {
+        return wait.until(ExpectedConditions.presenceOfElementLocated(locator));
+    }
+
+    private void click(By locator) {
+        wait.until(ExpectedConditions.elementToBeClickable(locator)).click();
+    }
+
+    /** Types into a combo box, clicks the item with exactly that label once the server has sent it, and waits. */
+    private void choose(By comboBoxLocator, String itemLabel) {
+        WebElement comboBox = find(comboBoxLocator);
+        comboBox.findElement(By.tagName("input")).sendKeys(itemLabel);
+        click(By.xpath("//vaadin-combo-box-item[normalize-space(.)='" + itemLabel + "']"));
+        wait.until(driver -> comboBox.getDomAttribute("opened") == null && comboBox.getDomAttribute("has-value") != null);
+    }
+
+    private void type(By locator, String text) {
+        wait.until(ExpectedConditions.elementToBeClickable(locator)).sendKeys(text);
+    }
+}

@@ -1,0 +1,227 @@
+package de.klammer.portal.ledger;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A test double of the ledger for rule tests, browser tests and local runs without a Fabric network. It keeps one
+ * channel with BAMF and LDS in memory and follows Fabric's rules only as far as the portal's logic needs them. A
+ * channel-level policy needs the admins of both organisations, and an organisation's own policy only that
+ * organisation's admins. A change moves the config sequence, and an update is stale when the sequence moved since it
+ * was prepared. Tests can make the next submission fail.
+ */
+public class InMemoryLedgerGateway implements LedgerGateway {
+
+    /** MSP ids of the two organisations on the channel. */
+    public static final List<String> MSP_IDS = List.of("BamfMSP", "LdsMSP");
+
+    private final String channelName;
+    private final Map<String, PolicyView> policies = new LinkedHashMap<>();
+    private final Map<String, AppliedUpdate> appliedBySha256 = new ConcurrentHashMap<>();
+    private final AtomicInteger submissions = new AtomicInteger();
+    private volatile long sequence = 3;
+    private volatile long configBlock = 2;
+    private volatile boolean applyOnSubmit = true;
+    private volatile @Nullable Supplier<? extends RuntimeException> nextSubmitFailure;
+
+    public InMemoryLedgerGateway(String channelName) {
+        this.channelName = channelName;
+        reset();
+    }
+
+    /** Restores the initial channel config and behaviour. */
+    public synchronized void reset() {
+        policies.clear();
+        addPolicy("/Channel/Readers", "ImplicitMeta", "ANY of Readers");
+        addPolicy("/Channel/Writers", "ImplicitMeta", "ANY of Writers");
+        addPolicy("/Channel/Admins", "ImplicitMeta", "MAJORITY of Admins");
+        addPolicy("/Channel/Application/Endorsement", "ImplicitMeta", "MAJORITY of Endorsement");
+        addPolicy("/Channel/Application/Admins", "ImplicitMeta", "MAJORITY of Admins");
+        addPolicy("/Channel/Application/BamfMSP/Endorsement", "Signature", "1 of {BamfMSP.peer}");
+        addPolicy("/Channel/Application/LdsMSP/Endorsement", "Signature", "1 of {LdsMSP.peer}");
+        appliedBySha256.clear();
+        submissions.set(0);
+        sequence = 3;
+        configBlock = 2;
+        applyOnSubmit = true;
+        nextSubmitFailure = null;
+    }
+
+    /** Simulates a config change by someone else, which makes every prepared update stale. */
+    public void advanceSequence() {
+        sequence++;
+        configBlock++;
+    }
+
+    /** Makes the next {@link #submit} throw the exception instead of broadcasting. */
+    public void failNextSubmit(Supplier<? extends RuntimeException> failure) {
+        this.nextSubmitFailure = failure;
+    }
+
+    /** Sets whether a submission applies at once; when false, {@link #applyPending} applies it later. */
+    public void applyOnSubmit(boolean apply) {
+        this.applyOnSubmit = apply;
+    }
+
+    /** Applies an update as if a config block with it had been cut. */
+    public synchronized AppliedUpdate apply(PreparedUpdate update) {
+        return appliedBySha256.computeIfAbsent(update.sha256(), sha -> {
+            String[] parts = new String(update.configUpdate(), StandardCharsets.UTF_8).split("\\|");
+            PolicyView old = policies.get(parts[1]);
+            policies.put(parts[1], new PolicyView(parts[1], old.kind(), parts[2], old.modPolicy(), old.version() + 1));
+            sequence++;
+            configBlock++;
+            return new AppliedUpdate(configBlock, sequence);
+        });
+    }
+
+    /** Returns how many times {@link #submit} broadcast an update. */
+    public int submissionCount() {
+        return submissions.get();
+    }
+
+    @Override
+    public synchronized ChannelView readChannel(String channel) {
+        requireChannel(channel);
+        List<OrganizationView> organizations = MSP_IDS.stream()
+                .map(mspId -> new OrganizationView(
+                        mspId,
+                        "/Channel/Application/" + mspId,
+                        List.of("CN=ca." + mspId.toLowerCase(java.util.Locale.ROOT) + ".example"),
+                        List.of(sha256(mspId.getBytes(StandardCharsets.UTF_8))),
+                        1,
+                        true,
+                        0))
+                .toList();
+        return new ChannelView(channel, sequence, configBlock, organizations, List.copyOf(policies.values()));
+    }
+
+    @Override
+    public synchronized PreparedUpdate prepare(String channel, PolicyChange change) {
+        requireChannel(channel);
+        PolicyView current = policies.get(change.path());
+        if (current == null) {
+            throw new ChangeRejectedException("Unknown policy path " + change.path());
+        }
+        if (change.policyText().isBlank() || change.policyText().contains("??")) {
+            throw new ChangeRejectedException("Invalid policy text: " + change.policyText());
+        }
+        if (change.path().equals("/Channel/Writers") && change.policyText().startsWith("ALL")) {
+            throw new ChangeRejectedException(
+                    "Setting /Channel/Writers to " + change.policyText() + " would shut the authorities out");
+        }
+
+        byte[] bytes = (channel + "|" + change.path() + "|" + change.policyText() + "|" + sequence)
+                .getBytes(StandardCharsets.UTF_8);
+        String parent = change.path().substring(0, change.path().lastIndexOf('/'));
+        // An organisation's own policies are changed with that organisation's admins only, as in Fabric.
+        List<String> signing = MSP_IDS.stream().filter(parent::endsWith).toList();
+        if (signing.isEmpty()) {
+            signing = MSP_IDS;
+        }
+        return new PreparedUpdate(
+                channel,
+                bytes,
+                sha256(bytes),
+                sequence,
+                List.of(change.path() + ": " + current.text() + " -> " + change.policyText()),
+                List.of(change.path() + " needs MAJORITY of Admins of " + parent + ": " + String.join(", ", signing)
+                        + " (" + signing.size() + " of " + signing.size() + ")"),
+                signing);
+    }
+
+    @Override
+    public AuthoritySignature sign(String mspId, PreparedUpdate update) {
+        if (!MSP_IDS.contains(mspId)) {
+            throw new IllegalArgumentException("No admin identity for " + mspId);
+        }
+        return new AuthoritySignature(mspId, ("signature of " + mspId + " over " + update.sha256())
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public SignatureCheck evaluate(PreparedUpdate update, List<AuthoritySignature> signatures) {
+        Set<String> counted = new TreeSet<>();
+        for (AuthoritySignature signature : signatures) {
+            String expected = "signature of " + signature.mspId() + " over " + update.sha256();
+            if (expected.equals(new String(signature.configSignature(), StandardCharsets.UTF_8))) {
+                counted.add(signature.mspId());
+            }
+        }
+        List<String> missing = new ArrayList<>();
+        if (!counted.containsAll(update.signingMspIds())) {
+            Set<String> absent = new TreeSet<>(update.signingMspIds());
+            absent.removeAll(counted);
+            missing.add("MAJORITY of Admins needs " + update.signingMspIds().size() + " of "
+                    + update.signingMspIds().size() + "; missing " + String.join(", ", absent));
+        }
+        return new SignatureCheck(missing.isEmpty(), missing, List.copyOf(counted));
+    }
+
+    @Override
+    public boolean isStale(PreparedUpdate update) {
+        return !appliedBySha256.containsKey(update.sha256()) && update.baseSequence() != sequence;
+    }
+
+    @Override
+    public String submit(PreparedUpdate update, List<AuthoritySignature> signatures) {
+        Supplier<? extends RuntimeException> failure = nextSubmitFailure;
+        if (failure != null) {
+            nextSubmitFailure = null;
+            throw failure.get();
+        }
+        if (!evaluate(update, signatures).satisfied()) {
+            throw new LedgerRejectedException(
+                    "BAD_REQUEST",
+                    "implicit policy evaluation failed - 1 sub-policies were satisfied, but this policy requires 2",
+                    "Not enough authorities signed the update.");
+        }
+        submissions.incrementAndGet();
+        if (applyOnSubmit) {
+            apply(update);
+        }
+        return "tx-" + update.sha256().substring(0, 16);
+    }
+
+    @Override
+    public Optional<AppliedUpdate> findApplied(PreparedUpdate update) {
+        return Optional.ofNullable(appliedBySha256.get(update.sha256()));
+    }
+
+    @Override
+    public Optional<AppliedUpdate> awaitApplied(PreparedUpdate update, Duration timeout) {
+        return findApplied(update);
+    }
+
+    private void addPolicy(String path, String kind, String text) {
+        policies.put(path, new PolicyView(path, kind, text, "/Channel/Application/Admins", 0));
+    }
+
+    private void requireChannel(String channel) {
+        if (!channelName.equals(channel)) {
+            throw new ChangeRejectedException("Unknown channel " + channel);
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
