@@ -28,6 +28,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,6 +56,7 @@ public class ProposalService {
     private final CurrentUser currentUser;
     private final ProposalReadModels readModels;
     private final String channel;
+    private final ApplicationEventPublisher events;
 
     ProposalService(
             ProposalRepository proposals,
@@ -64,7 +66,8 @@ public class ProposalService {
             AuditService audit,
             CurrentUser currentUser,
             ProposalReadModels readModels,
-            PortalProperties properties) {
+            PortalProperties properties,
+            ApplicationEventPublisher events) {
         this.proposals = proposals;
         this.approvals = approvals;
         this.submissions = submissions;
@@ -73,6 +76,7 @@ public class ProposalService {
         this.currentUser = currentUser;
         this.readModels = readModels;
         this.channel = properties.channel();
+        this.events = events;
     }
 
     /** Returns the channel that proposals change. */
@@ -249,6 +253,7 @@ public class ProposalService {
         }
         proposal.markApproved();
         LedgerSubmission submission = submissions.save(LedgerSubmission.pending(proposal.id()));
+        events.publishEvent(new ProposalApproved(proposal.id(), proposal.reference(), submission.id()));
         audit(actor, "ledger-submission.queued", proposal, "submission " + submission.id() + " pending");
         log.atInfo()
                 .addKeyValue("proposal", proposal.reference())

@@ -38,6 +38,16 @@ public class AdminKeyStore {
         return Files.isRegularFile(file(mspId));
     }
 
+    /** Returns whether the key file of the MSP ID holds the certificate in the given PEM file. */
+    public boolean holdsCertificate(String mspId, Path certificatePem) {
+        try {
+            String expected = Files.readString(certificatePem).replaceAll("\\s", "");
+            return admin(mspId).certificatePem().replaceAll("\\s", "").equals(expected);
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     /** Writes a PEM identity as the MSP's PKCS#12 file; used to provision demo keys from the local network. */
     public void importPem(String mspId, Path certificate, Path privateKey) {
         SigningIdentities.writePkcs12(certificate, privateKey, file(mspId), password);

@@ -31,12 +31,11 @@ class LedgerConfiguration {
         if (properties.networkDescriptor() != null) {
             Properties network = load(properties.networkDescriptor());
             for (String[] admin : DEMO_ADMINS) {
-                if (!store.contains(admin[0])) {
-                    store.importPem(
-                            admin[0],
-                            Path.of(network.getProperty("identity." + admin[1] + ".cert")),
-                            Path.of(network.getProperty("identity." + admin[1] + ".key")));
-                    log.atInfo().addKeyValue("msp", admin[0]).log("Created demo admin key file for {}", admin[0]);
+                Path certificate = Path.of(network.getProperty("identity." + admin[1] + ".cert"));
+                // A cleaned network has new crypto material, so a key file made from the old one is replaced.
+                if (!store.contains(admin[0]) || !store.holdsCertificate(admin[0], certificate)) {
+                    store.importPem(admin[0], certificate, Path.of(network.getProperty("identity." + admin[1] + ".key")));
+                    log.atInfo().addKeyValue("msp", admin[0]).log("Wrote demo admin key file for {}", admin[0]);
                 }
             }
         }
