@@ -1,0 +1,108 @@
+package de.klammer.portal.identity;
+
+import de.klammer.identity.IdentityVault;
+import de.klammer.identity.MasterKey;
+import de.klammer.identity.PersonRecord;
+import de.klammer.portal.audit.AuditEntry;
+import de.klammer.portal.audit.AuditService;
+import de.klammer.portal.identity.internal.PersonVaultEntry;
+import de.klammer.portal.identity.internal.PersonVaultRepository;
+import de.klammer.portal.security.CurrentUser;
+import de.klammer.portal.security.PortalRole;
+import de.klammer.portal.security.PortalUser;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keeps the link between a pseudonym and a person (name, e-mail, OIDC issuer and subject), sealed per person with
+ * its own data key wrapped by the master key. Only a data protection officer, or an administrator of the person's own
+ * authority, may resolve a pseudonym, always stating a purpose, and every lookup is audited.
+ */
+@Service
+@Transactional
+public class IdentityVaultService {
+
+    private final PersonVaultRepository entries;
+    private final AuditService audit;
+    private final CurrentUser currentUser;
+    private final @Nullable IdentityVault vault;
+
+    IdentityVaultService(
+            PersonVaultRepository entries, AuditService audit, CurrentUser currentUser, IdentityProperties properties) {
+        this.entries = entries;
+        this.audit = audit;
+        this.currentUser = currentUser;
+        this.vault = properties.masterKey() == null || properties.masterKey().isBlank()
+                ? null
+                : new IdentityVault(MasterKey.fromBase64(properties.masterKeyId(), properties.masterKey()));
+    }
+
+    /** Seals and stores the person behind a pseudonym of an authority; replaces an earlier record. */
+    public void store(String pseudonym, UUID authorityId, PersonRecord person) {
+        entries.save(new PersonVaultEntry(authorityId, vault().seal(pseudonym, person)));
+    }
+
+    /** Returns whether the vault holds a record for the pseudonym. */
+    @Transactional(readOnly = true)
+    public boolean contains(String pseudonym) {
+        return entries.existsById(pseudonym);
+    }
+
+    /**
+     * Resolves a pseudonym to the person, for a stated purpose, and audits the lookup.
+     *
+     * @throws AccessDeniedException when the user is neither a DPO nor an administrator of the person's authority
+     * @throws IllegalArgumentException when the purpose is blank or the pseudonym is unknown
+     */
+    @PreAuthorize("hasAnyRole('DPO', 'AUTHORITY_ADMIN')")
+    public PersonRecord resolve(String pseudonym, String purpose) {
+        if (purpose == null || purpose.isBlank()) {
+            throw new IllegalArgumentException("State the purpose of resolving pseudonym " + pseudonym);
+        }
+        PersonVaultEntry entry = entries.findById(pseudonym)
+                .orElseThrow(() -> new IllegalArgumentException("The vault holds no record for pseudonym " + pseudonym));
+        PortalUser user = currentUser.require();
+        boolean ownAuthorityAdmin = user.hasRole(PortalRole.AUTHORITY_ADMIN)
+                && user.authority() != null
+                && user.authority().id().equals(entry.authorityId());
+        if (!user.hasRole(PortalRole.DPO) && !ownAuthorityAdmin) {
+            throw new AccessDeniedException("Only a DPO or an administrator of the person's own authority may resolve "
+                    + pseudonym);
+        }
+        audit.record(new AuditEntry(actor(user), authorityCode(user), "vault.resolved", "pseudonym", pseudonym,
+                "purpose: " + purpose.strip()));
+        return vault().unseal(entry.sealed());
+    }
+
+    /** Destroys the person's record and data key for good (erasure); returns whether there was one. */
+    public boolean destroy(String pseudonym, String reason) {
+        if (!entries.existsById(pseudonym)) {
+            return false;
+        }
+        entries.deleteById(pseudonym);
+        PortalUser user = currentUser.find().orElse(null);
+        audit.record(new AuditEntry(user == null ? "system" : actor(user), user == null ? null : authorityCode(user),
+                "vault.destroyed", "pseudonym", pseudonym, reason));
+        return true;
+    }
+
+    private IdentityVault vault() {
+        if (vault == null) {
+            throw new IllegalStateException("No vault master key configured: set klammer.identity.master-key to a"
+                    + " base64 AES-256 key");
+        }
+        return vault;
+    }
+
+    private static String actor(PortalUser user) {
+        return user.boardMember() != null ? user.boardMember().pseudonym() : "user-of-" + authorityCode(user);
+    }
+
+    private static @Nullable String authorityCode(PortalUser user) {
+        return user.authority() == null ? null : user.authority().code();
+    }
+}
