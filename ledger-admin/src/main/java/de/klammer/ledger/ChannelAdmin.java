@@ -7,8 +7,10 @@ import de.klammer.ledger.internal.ConfigDecoder;
 import de.klammer.ledger.internal.ConfigUpdateCalculator;
 import de.klammer.ledger.internal.Envelopes;
 import de.klammer.ledger.internal.OrdererClient;
+import de.klammer.ledger.internal.PolicyEvaluator;
 import de.klammer.ledger.internal.SignatureCheck;
 import de.klammer.ledger.internal.UpdateAnalysis;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -70,6 +72,7 @@ public final class ChannelAdmin implements AutoCloseable {
         Live live = live(channelId);
         Config desired = ConfigChanges.apply(live.config(), changes);
         ConfigChanges.requireAuthoritiesCanWrite(desired);
+        ConfigChanges.requireSatisfiable(desired, changes);
         ConfigUpdate update;
         try {
             update = ConfigUpdateCalculator.compute(channelId, live.config(), desired);
@@ -101,6 +104,21 @@ public final class ChannelAdmin implements AutoCloseable {
                 .toList();
         return new PreparedUpdate(channelId, configUpdate, Envelopes.sha256(configUpdate), baseSequence,
                 analysis.readSetLines(), writeSet, analysis.requiredSignatures());
+    }
+
+    /**
+     * Validates a certificate against an organisation's MSP definition in the live config, with its CRLs, as the
+     * orderer does for the creator of an envelope.
+     *
+     * @return empty when the MSP accepts the certificate, otherwise the reason, for example that it has been revoked
+     * @throws IllegalArgumentException when the channel has no X.509 MSP with this ID
+     */
+    public Optional<String> validateIdentity(String channelId, String mspId, X509Certificate certificate) {
+        var msp = new PolicyEvaluator(live(channelId).config()).msp(mspId);
+        if (msp.isEmpty()) {
+            throw new IllegalArgumentException("Channel " + channelId + " has no X.509 MSP " + mspId);
+        }
+        return msp.get().validate(certificate);
     }
 
     /** Signs exactly these update bytes as an organisation admin and returns the marshalled ConfigSignature. */

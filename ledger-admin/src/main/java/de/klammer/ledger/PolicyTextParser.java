@@ -52,11 +52,21 @@ final class PolicyTextParser {
         if (peek() == '\'' || peek() == '"') {
             return principal();
         }
+        int nameStart = position;
         String name = word();
+        if (!List.of("AND", "OR", "OUTOF").contains(name.toUpperCase(Locale.ROOT))) {
+            position = nameStart;
+            throw error("unknown keyword '" + name + "', expected ANY, ALL or MAJORITY followed by a policy name, or"
+                    + " AND, OR or OutOf followed by quoted principals in brackets");
+        }
         expect('(');
         List<Object> arguments = new ArrayList<>();
+        int firstArgument = -1;
         do {
             skipSpaces();
+            if (firstArgument < 0) {
+                firstArgument = position;
+            }
             if (Character.isDigit(peek())) {
                 arguments.add(number());
             } else {
@@ -68,17 +78,18 @@ final class PolicyTextParser {
         return switch (name.toUpperCase(Locale.ROOT)) {
             case "AND" -> new NOutOf(gates(arguments, name).size(), gates(arguments, name));
             case "OR" -> new NOutOf(1, gates(arguments, name));
-            case "OUTOF" -> outOf(arguments);
+            case "OUTOF" -> outOf(arguments, firstArgument);
             default -> throw error("unknown operator '" + name + "', expected AND, OR or OutOf");
         };
     }
 
-    private Gate outOf(List<Object> arguments) {
+    private Gate outOf(List<Object> arguments, int numberPosition) {
         if (arguments.isEmpty() || !(arguments.getFirst() instanceof Integer n)) {
             throw error("OutOf needs a number first, for example OutOf(2, 'A.admin', 'B.admin')");
         }
         List<Gate> rules = gates(arguments.subList(1, arguments.size()), "OutOf");
         if (n < 1 || n > rules.size()) {
+            position = numberPosition;
             throw error("OutOf(" + n + ", ...) needs between 1 and " + rules.size() + " as its number");
         }
         return new NOutOf(n, rules);

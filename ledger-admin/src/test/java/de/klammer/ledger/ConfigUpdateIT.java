@@ -115,6 +115,29 @@ class ConfigUpdateIT {
     }
 
     @Test
+    void refusesPolicyNamingUnknownOrganisation() {
+        SetPolicy unknown = new SetPolicy(ENDORSEMENT, PolicyRule.parse("OutOf(1, 'FooMSP.admin')"));
+
+        assertThatExceptionOfType(ConfigChangeRejectedException.class)
+                .isThrownBy(() -> admin.prepare(network.channel(), List.of(unknown)))
+                .withMessageContaining("FooMSP")
+                .withMessageContaining("BamfMSP, LdsMSP, OrdererMSP");
+    }
+
+    @Test
+    void refusesPolicyNoIdentitiesCanSatisfy() {
+        SetPolicy impossible = new SetPolicy(
+                ENDORSEMENT, PolicyRule.parse("OutOf(2, 'BamfMSP.admin', 'BamfMSP.admin', 'BamfMSP.admin')"));
+        SetPolicy possible = new SetPolicy(
+                "/Channel/Application/Probe" + System.nanoTime(), PolicyRule.parse("AND('BamfMSP.admin', 'BamfMSP.peer')"));
+
+        assertThatExceptionOfType(ConfigChangeRejectedException.class)
+                .isThrownBy(() -> admin.prepare(network.channel(), List.of(impossible)))
+                .withMessageContaining("no combination of identities");
+        assertThat(admin.prepare(network.channel(), List.of(possible)).writeSet()).isNotEmpty();
+    }
+
+    @Test
     void detectsStaleUpdateAndRecomputes() {
         PreparedUpdate stale = prepareEndorsementFlip();
         PreparedUpdate addsPolicy = admin.prepare(network.channel(), List.of(

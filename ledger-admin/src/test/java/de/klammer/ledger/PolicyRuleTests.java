@@ -53,6 +53,21 @@ class PolicyRuleTests {
     }
 
     @Test
+    void rejectsUnknownKeywordNamingIt() {
+        assertThatExceptionOfType(IllegalArgumentException.class)
+                .isThrownBy(() -> PolicyRule.parse("bla bla 42"))
+                .withMessageContaining("at character 1")
+                .withMessageContaining("unknown keyword 'bla'");
+    }
+
+    @Test
+    void pointsAtOutOfThreshold() {
+        assertThatExceptionOfType(IllegalArgumentException.class)
+                .isThrownBy(() -> PolicyRule.parse("OutOf(3,'BamfMSP.admin','LdsMSP.admin')"))
+                .withMessageContaining("at character 7");
+    }
+
+    @Test
     void rejectsTrailingText() {
         assertThatExceptionOfType(IllegalArgumentException.class)
                 .isThrownBy(() -> PolicyRule.parse("OR('A.admin') extra"))

@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import javax.naming.InvalidNameException;
+import javax.naming.NamingEnumeration;
+import javax.naming.NamingException;
+import javax.naming.directory.Attribute;
 import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
 import org.bouncycastle.asn1.ASN1OctetString;
@@ -214,16 +216,25 @@ public final class ChannelMsp {
         return !organizationalUnit.isEmpty() && organizationalUnits(certificate).contains(organizationalUnit);
     }
 
-    /** Returns the OU values of the certificate's subject. */
+    /**
+     * Returns the OU values of the certificate's subject, including those of a multi-valued RDN such as {@code
+     * OU=bamf+OU=client}, which is how Fabric CA 1.5.21 writes the affiliation and type OUs.
+     */
     public static Set<String> organizationalUnits(X509Certificate certificate) {
         Set<String> result = new TreeSet<>();
         try {
             for (Rdn rdn : new LdapName(certificate.getSubjectX500Principal().getName()).getRdns()) {
-                if (rdn.getType().equalsIgnoreCase("OU")) {
-                    result.add(rdn.getValue().toString());
+                // Rdn.getType() and getValue() return only the first attribute of a multi-valued RDN.
+                Attribute organizationalUnit = rdn.toAttributes().get("OU");
+                if (organizationalUnit == null) {
+                    continue;
+                }
+                NamingEnumeration<?> values = organizationalUnit.getAll();
+                while (values.hasMore()) {
+                    result.add(values.next().toString());
                 }
             }
-        } catch (InvalidNameException e) {
+        } catch (NamingException e) {
             throw new IllegalArgumentException("Unreadable certificate subject", e);
         }
         return result;

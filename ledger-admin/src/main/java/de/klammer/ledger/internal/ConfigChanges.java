@@ -112,6 +112,7 @@ public final class ConfigChanges {
             throw new ConfigChangeRejectedException("Invalid policy name '" + name
                     + "': Fabric allows only letters, digits, dots and dashes in config keys");
         }
+        requireKnownOrganizations(root, change);
         Policy policy = PolicyProtos.toProto(change.rule());
         return update(root, "/Channel", segments.subList(0, segments.size() - 1), group -> {
             ConfigPolicy existing = group.getPoliciesMap().get(name);
@@ -120,6 +121,53 @@ public final class ConfigChanges {
                     : existing.toBuilder().setPolicy(policy).build();
             return group.toBuilder().putPolicies(name, updated).build();
         });
+    }
+
+    /**
+     * Refuses a signature rule that names an MSP ID no organisation of the channel has: nobody could ever sign for
+     * it, and Fabric accepts such a policy without complaint.
+     */
+    private static void requireKnownOrganizations(ConfigGroup root, SetPolicy change) {
+        if (!(change.rule() instanceof de.klammer.ledger.PolicyRule.Signature signature)) {
+            return;
+        }
+        Config config = Config.newBuilder().setChannelGroup(root).build();
+        java.util.Set<String> known = new java.util.TreeSet<>(mspIdsOfChildren(config, "Application"));
+        known.addAll(mspIdsOfChildren(config, "Orderer"));
+        for (Principal principal : signature.principals()) {
+            if (principal instanceof RolePrincipal role && !known.contains(role.mspId())) {
+                throw new ConfigChangeRejectedException("Rejected: the rule for " + change.path() + " names "
+                        + role.mspId() + ", which is no organisation of this channel, so no identity could ever sign"
+                        + " for it. Organisations on the channel: " + String.join(", ", known));
+            }
+        }
+    }
+
+    /**
+     * Refuses a changed policy that no combination of the channel's identities could satisfy, for example
+     * {@code ALL} over more organisations than take part, since it would block whatever it guards for good.
+     */
+    public static void requireSatisfiable(Config desired, List<ConfigChange> changes) {
+        PolicyEvaluator evaluator = new PolicyEvaluator(desired);
+        List<HypotheticalIdentity> everyone = new ArrayList<>();
+        for (String mspId : mspIdsOfChildren(desired, "Application")) {
+            for (Role role : Role.values()) {
+                everyone.add(new HypotheticalIdentity(mspId, role));
+            }
+        }
+        for (String mspId : mspIdsOfChildren(desired, "Orderer")) {
+            for (Role role : Role.values()) {
+                everyone.add(new HypotheticalIdentity(mspId, role));
+            }
+        }
+        for (ConfigChange change : changes) {
+            if (change instanceof SetPolicy setPolicy && !evaluator.evaluate(setPolicy.path(), everyone)) {
+                throw new ConfigChangeRejectedException("Rejected: no combination of identities of the organisations"
+                        + " on this channel could satisfy " + setPolicy.rule().text() + " at " + setPolicy.path()
+                        + ", so what it guards would be blocked for good. Choose a rule that the organisations on the"
+                        + " channel can meet");
+            }
+        }
     }
 
     private static ConfigGroup update(
