@@ -101,8 +101,13 @@ public final class FabricCaClient {
         return register(EnrollmentIds.random(), request);
     }
 
-    /** Registers under a given pseudonymous ID, for callers that checked the generated ID themselves. */
-    Registration register(String enrollmentId, RegistrationRequest request) {
+    /**
+     * Registers under a given pseudonymous ID, for callers that drew and checked the ID themselves.
+     *
+     * @throws IllegalArgumentException when the ID is not of the form {@link EnrollmentIds#random()} creates
+     * @throws AffiliationNotFoundException when the CA has no such affiliation
+     */
+    public Registration register(String enrollmentId, RegistrationRequest request) {
         if (!EnrollmentIds.isPseudonymous(enrollmentId)) {
             throw new IllegalArgumentException("Enrollment ID " + enrollmentId
                     + " is not of the form EnrollmentIds.random() creates. Register only pseudonymous IDs.");

@@ -34,9 +34,13 @@ final class FabricCaResponses {
     static List<RevokedCertificate> revokedCertificates(JsonNode result) {
         var revoked = new ArrayList<RevokedCertificate>();
         for (JsonNode entry : result.path("RevokedCerts").values()) {
-            revoked.add(new RevokedCertificate(
-                    new BigInteger(entry.path("Serial").asString("0"), 16),
-                    entry.path("AKI").asString("").toLowerCase(Locale.ROOT)));
+            String aki = entry.path("AKI").asString("").toLowerCase(Locale.ROOT);
+            // NOTE: fabric-ca v1.5.21 returns the AKI without leading zeros ("a3b6..." for 0a3b6...). Padding to whole
+            // bytes restores one zero nibble, but not a leading zero byte.
+            if (aki.length() % 2 == 1) {
+                aki = "0" + aki;
+            }
+            revoked.add(new RevokedCertificate(new BigInteger(entry.path("Serial").asString("0"), 16), aki));
         }
         return List.copyOf(revoked);
     }

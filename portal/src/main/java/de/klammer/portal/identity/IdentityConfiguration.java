@@ -5,5 +5,5 @@ import org.springframework.context.annotation.Configuration;
 
 /** Binds the identity lifecycle's settings. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(IdentityProperties.class)
+@EnableConfigurationProperties({IdentityProperties.class, CertificateExpiryProperties.class})
 class IdentityConfiguration {}

@@ -78,6 +78,21 @@ public class IdentityVaultService {
         return vault().unseal(entry.sealed());
     }
 
+    /**
+     * Resolves a pseudonym for a check the portal runs itself, such as the personal-data check before the CA issues
+     * a certificate, and audits it. The person is not shown to the signed-in user, so no role is required.
+     *
+     * @throws IllegalArgumentException when the pseudonym is unknown
+     */
+    PersonRecord resolveForCheck(String pseudonym, String purpose) {
+        PersonVaultEntry entry = entries.findById(pseudonym)
+                .orElseThrow(() -> new IllegalArgumentException("No vault record found for pseudonym " + pseudonym));
+        PortalUser user = currentUser.find().orElse(null);
+        audit.record(new AuditEntry(user == null ? "system" : actor(user), user == null ? null : authorityCode(user),
+                "vault.checked", "pseudonym", pseudonym, "purpose: " + purpose));
+        return vault().unseal(entry.sealed());
+    }
+
     /** Destroys the person's record and data key for good (erasure); returns whether there was one. */
     public boolean destroy(String pseudonym, String reason) {
         if (!entries.existsById(pseudonym)) {

@@ -1,8 +1,12 @@
 package de.klammer.portal.ledger;
 
 import de.klammer.ledger.AppliedConfigUpdate;
+import de.klammer.ledger.CertificateInfo;
 import de.klammer.ledger.ChannelAdmin;
 import de.klammer.ledger.ChannelConfig;
+import de.klammer.ledger.ConfigChange;
+import de.klammer.ledger.ConfigChange.AddRevocationList;
+import de.klammer.ledger.ConfigChange.RemoveAdmin;
 import de.klammer.ledger.ConfigChange.SetPolicy;
 import de.klammer.ledger.ConfigChangeRejectedException;
 import de.klammer.ledger.ConfigUpdateRejectedException;
@@ -14,10 +18,19 @@ import de.klammer.ledger.PolicyRule;
 import de.klammer.ledger.RequiredSignature;
 import de.klammer.ledger.SignatureVerdict;
 import de.klammer.ledger.SigningIdentity;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /** The ledger port backed by ledger-admin's {@link ChannelAdmin} and the portal's PKCS#12 admin keys. */
 public class FabricLedgerGateway implements LedgerGateway, AutoCloseable {
@@ -51,6 +64,48 @@ public class FabricLedgerGateway implements LedgerGateway, AutoCloseable {
         } catch (ConfigChangeRejectedException e) {
             throw new ChangeRejectedException(e.getMessage(), e);
         }
+    }
+
+    @Override
+    public PreparedUpdate prepareMspChange(String channel, MspChange change) {
+        ChannelConfig config = call(() -> admin.readConfig(channel));
+        Organization organization = config.organizations().stream()
+                .filter(candidate -> candidate.mspId().equals(change.mspId()))
+                .findFirst()
+                .orElseThrow(() -> new ChangeRejectedException(
+                        "Organisation " + change.mspId() + " is not a member of channel " + channel));
+        Set<String> listedAdmins = organization.msp().admins().stream()
+                .map(CertificateInfo::sha256Fingerprint)
+                .map(fingerprint -> fingerprint.replace(":", "").toLowerCase(Locale.ROOT))
+                .collect(Collectors.toSet());
+        List<ConfigChange> changes = new ArrayList<>();
+        if (change.crlPem() != null) {
+            changes.add(new AddRevocationList(change.mspId(), change.crlPem()));
+        }
+        change.certificateSha256().stream()
+                .filter(listedAdmins::contains)
+                .forEach(sha256 -> changes.add(new RemoveAdmin(change.mspId(), sha256)));
+        if (changes.isEmpty()) {
+            throw new ChangeRejectedException("Nothing to change in the MSP of " + change.mspId() + " on channel "
+                    + channel + ": no CRL given and none of the certificates is a listed admin");
+        }
+        try {
+            return view(call(() -> admin.prepare(channel, changes)));
+        } catch (ConfigChangeRejectedException e) {
+            throw new ChangeRejectedException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<String> validateIdentity(String channel, String mspId, String certificatePem) {
+        X509Certificate certificate;
+        try {
+            certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(certificatePem.getBytes(StandardCharsets.US_ASCII)));
+        } catch (CertificateException e) {
+            throw new IllegalArgumentException("Invalid certificate PEM: " + e.getMessage(), e);
+        }
+        return call(() -> admin.validateIdentity(channel, mspId, certificate));
     }
 
     @Override

@@ -22,6 +22,24 @@ public interface LedgerGateway {
      */
     PreparedUpdate prepare(String channel, PolicyChange change);
 
+    /**
+     * Computes the config update that adds a CRL to an organisation's MSP definition and removes revoked certificates
+     * from its explicit admins.
+     *
+     * @throws ChangeRejectedException when the organisation is not on the channel, the CRL is not of its CA, or the
+     *     change has no effect
+     */
+    PreparedUpdate prepareMspChange(String channel, MspChange change);
+
+    /**
+     * Validates a certificate against the organisation's MSP definition in the live config, CRLs included, as the
+     * orderer does for the creator of a Deliver or Broadcast request.
+     *
+     * @param certificatePem the certificate, PEM
+     * @return empty when the MSP accepts the certificate, otherwise the reason, for example that it has been revoked
+     */
+    Optional<String> validateIdentity(String channel, String mspId, String certificatePem);
+
     /** Signs exactly {@code update.configUpdate()} with the admin identity of that authority (PKCS#12 held by the portal). */
     AuthoritySignature sign(String mspId, PreparedUpdate update);
 

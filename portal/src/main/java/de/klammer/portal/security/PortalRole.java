@@ -8,7 +8,9 @@ public enum PortalRole {
     BOARD_MEMBER,
     AUTHORITY_ADMIN,
     DPO,
-    AUDITOR;
+    AUDITOR,
+    /** Clerk of an authority who requests a ledger identity for themselves. */
+    CLERK;
 
     /** Spring Security authority name of the role, for example {@code ROLE_BOARD_MEMBER}. */
     public String authority() {

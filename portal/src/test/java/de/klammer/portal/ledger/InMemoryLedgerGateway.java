@@ -1,8 +1,14 @@
 package de.klammer.portal.ledger;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.cert.CRLException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -33,6 +39,8 @@ public class InMemoryLedgerGateway implements LedgerGateway {
     private final Map<String, PolicyView> policies = new LinkedHashMap<>();
     private final Map<String, AppliedUpdate> appliedBySha256 = new ConcurrentHashMap<>();
     private final AtomicInteger submissions = new AtomicInteger();
+    private final Map<String, List<String>> crlsByMspId = new ConcurrentHashMap<>();
+    private final Map<String, MspChange> mspChangesBySha256 = new ConcurrentHashMap<>();
     private volatile long sequence = 3;
     private volatile long configBlock = 2;
     private volatile boolean applyOnSubmit = true;
@@ -54,6 +62,8 @@ public class InMemoryLedgerGateway implements LedgerGateway {
         addPolicy("/Channel/Application/BamfMSP/Endorsement", "Signature", "1 of {BamfMSP.peer}");
         addPolicy("/Channel/Application/LdsMSP/Endorsement", "Signature", "1 of {LdsMSP.peer}");
         appliedBySha256.clear();
+        crlsByMspId.clear();
+        mspChangesBySha256.clear();
         submissions.set(0);
         sequence = 3;
         configBlock = 2;
@@ -81,6 +91,15 @@ public class InMemoryLedgerGateway implements LedgerGateway {
     public synchronized AppliedUpdate apply(PreparedUpdate update) {
         return appliedBySha256.computeIfAbsent(update.sha256(), sha -> {
             String[] parts = new String(update.configUpdate(), StandardCharsets.UTF_8).split("\\|");
+            MspChange mspChange = mspChangesBySha256.get(sha);
+            if (mspChange != null) {
+                if (mspChange.crlPem() != null) {
+                    crlsByMspId.computeIfAbsent(mspChange.mspId(), id -> new ArrayList<>()).add(mspChange.crlPem());
+                }
+                sequence++;
+                configBlock++;
+                return new AppliedUpdate(configBlock, sequence);
+            }
             PolicyView old = policies.get(parts[1]);
             policies.put(parts[1], new PolicyView(parts[1], old.kind(), parts[2], old.modPolicy(), old.version() + 1));
             sequence++;
@@ -105,7 +124,7 @@ public class InMemoryLedgerGateway implements LedgerGateway {
                         List.of(sha256(mspId.getBytes(StandardCharsets.UTF_8))),
                         1,
                         true,
-                        0))
+                        crlsByMspId.getOrDefault(mspId, List.of()).size()))
                 .toList();
         return new ChannelView(channel, sequence, configBlock, organizations, List.copyOf(policies.values()));
     }
@@ -142,6 +161,53 @@ public class InMemoryLedgerGateway implements LedgerGateway {
                 List.of(change.path() + " needs MAJORITY of Admins of " + parent + ": " + String.join(", ", signing)
                         + " (" + signing.size() + " of " + signing.size() + ")"),
                 signing);
+    }
+
+    @Override
+    public synchronized PreparedUpdate prepareMspChange(String channel, MspChange change) {
+        requireChannel(channel);
+        if (!MSP_IDS.contains(change.mspId())) {
+            throw new ChangeRejectedException(
+                    "Organisation " + change.mspId() + " is not a member of channel " + channel);
+        }
+        if (change.crlPem() == null) {
+            throw new ChangeRejectedException("Nothing to change in the MSP of " + change.mspId()
+                    + ": the in-memory ledger lists no admin certificates");
+        }
+        byte[] bytes = (channel + "|msp:" + change.mspId() + "|" + change.crlPem() + "|" + sequence)
+                .getBytes(StandardCharsets.UTF_8);
+        String sha256 = sha256(bytes);
+        mspChangesBySha256.put(sha256, change);
+        String path = "/Channel/Application/" + change.mspId() + "/MSP";
+        return new PreparedUpdate(
+                channel,
+                bytes,
+                sha256,
+                sequence,
+                List.of(path + ": add a certificate revocation list"),
+                List.of(path + " needs Admins of " + change.mspId() + " (1 of 1)"),
+                List.of(change.mspId()));
+    }
+
+    /** Accepts a certificate unless a CRL added to the organisation lists its serial; CRL signatures are not checked. */
+    @Override
+    public Optional<String> validateIdentity(String channel, String mspId, String certificatePem) {
+        requireChannel(channel);
+        try {
+            CertificateFactory factory = CertificateFactory.getInstance("X.509");
+            X509Certificate certificate = (X509Certificate) factory.generateCertificate(
+                    new ByteArrayInputStream(certificatePem.getBytes(StandardCharsets.US_ASCII)));
+            for (String crlPem : crlsByMspId.getOrDefault(mspId, List.of())) {
+                X509CRL crl = (X509CRL)
+                        factory.generateCRL(new ByteArrayInputStream(crlPem.getBytes(StandardCharsets.US_ASCII)));
+                if (crl.getRevokedCertificate(certificate.getSerialNumber()) != null) {
+                    return Optional.of("the certificate has been revoked");
+                }
+            }
+            return Optional.empty();
+        } catch (CertificateException | CRLException e) {
+            throw new IllegalArgumentException("Invalid certificate or CRL: " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -15,7 +15,8 @@ class GovernanceNavigation {
     @Bean
     @Order(20)
     NavigationTarget proposalsNavigation() {
-        return new NavigationTarget("nav.proposals", ProposalListView.class, EnumSet.allOf(PortalRole.class));
+        return new NavigationTarget(
+                "nav.proposals", ProposalListView.class, EnumSet.complementOf(EnumSet.of(PortalRole.CLERK)));
     }
 
     @Bean

@@ -14,6 +14,7 @@ class LedgerNavigation {
     @Bean
     @Order(10)
     NavigationTarget channelNavigation() {
-        return new NavigationTarget("nav.channel", ChannelOverviewView.class, EnumSet.allOf(PortalRole.class));
+        return new NavigationTarget(
+                "nav.channel", ChannelOverviewView.class, EnumSet.complementOf(EnumSet.of(PortalRole.CLERK)));
     }
 }
