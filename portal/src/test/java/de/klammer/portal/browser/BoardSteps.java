@@ -34,6 +34,7 @@ public final class BoardSteps {
             assertThat(proposer.text(By.id("proposal-status"))).isEqualTo("Offen");
             assertThat(proposer.text(By.id("proposal-required-signatures"))).contains("BamfMSP, LdsMSP");
             assertThat(proposer.elements(By.id("approve-proposal"))).as("approve button for the proposer").isEmpty();
+            assertThat(proposer.text(By.id("proposal-own"))).contains("andere Mitglieder");
             return reference;
         }
     }

@@ -24,10 +24,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /**
  * A portal that stops between broadcasting an approved update and recording it, then starts again on the same
@@ -40,6 +44,22 @@ class SubmissionReconciliationIT {
 
     @TempDir
     Path dataDirectory;
+
+    /**
+     * The strategy of the security context before this test. Starting a portal sets a new global strategy, which
+     * would leave the cached Spring contexts of other tests reading another one than their method security uses.
+     */
+    private SecurityContextHolderStrategy previousStrategy;
+
+    @BeforeEach
+    void rememberSecurityStrategy() {
+        previousStrategy = SecurityContextHolder.getContextHolderStrategy();
+    }
+
+    @AfterEach
+    void restoreSecurityStrategy() {
+        SecurityContextHolder.setContextHolderStrategy(previousStrategy);
+    }
 
     @Test
     void appliesInterruptedSubmissionExactlyOnce() throws IOException {

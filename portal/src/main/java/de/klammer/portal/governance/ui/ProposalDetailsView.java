@@ -28,6 +28,7 @@ import de.klammer.portal.governance.ProposalService;
 import de.klammer.portal.governance.ProposalStatus;
 import de.klammer.portal.ledger.ChangeRejectedException;
 import de.klammer.portal.ledger.LedgerUnavailableException;
+import de.klammer.portal.security.CurrentUser;
 import de.klammer.portal.shell.ui.MainLayout;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Locale;
@@ -44,10 +45,13 @@ import org.jspecify.annotations.Nullable;
 class ProposalDetailsView extends VerticalLayout implements HasUrlParameter<String>, HasDynamicTitle {
 
     private final ProposalService proposals;
+    private final CurrentUser currentUser;
+    private com.vaadin.flow.shared.@org.jspecify.annotations.Nullable Registration pollRegistration;
     private @Nullable UUID proposalId;
     private String pageTitle = "";
 
-    ProposalDetailsView(ProposalService proposals) {
+    ProposalDetailsView(ProposalService proposals, CurrentUser currentUser) {
+        this.currentUser = currentUser;
         this.proposals = proposals;
         setId("proposal-details-view");
         setMaxWidth("80rem");
@@ -70,6 +74,9 @@ class ProposalDetailsView extends VerticalLayout implements HasUrlParameter<Stri
 
     private void render(ProposalDetails proposal) {
         removeAll();
+        // While the submitter works, poll so the page shows the applied block without a manual refresh.
+        boolean inFlight = proposal.status() == ProposalStatus.APPROVED || proposal.status() == ProposalStatus.SUBMITTED;
+        getUI().ifPresent(ui -> ui.setPollInterval(inFlight ? 1000 : -1));
         pageTitle = getTranslation("details.title", proposal.reference());
         add(new H1(proposal.reference() + " – " + proposal.title()),
                 createStatusLine(proposal),
@@ -129,6 +136,12 @@ class ProposalDetailsView extends VerticalLayout implements HasUrlParameter<Stri
 
     private Component createActions(ProposalDetails proposal) {
         HorizontalLayout actions = new HorizontalLayout();
+        if (isOwnOpenProposal(proposal)) {
+            // The proposer never approves their own proposal; say so instead of hiding the button without a word.
+            Paragraph ownProposal = new Paragraph(getTranslation("details.own-proposal"));
+            ownProposal.setId("proposal-own");
+            actions.add(ownProposal);
+        }
         if (proposal.canApprove()) {
             Button approve = new Button(getTranslation("details.approve"), event -> approve());
             approve.setId("approve-proposal");
@@ -208,6 +221,32 @@ class ProposalDetailsView extends VerticalLayout implements HasUrlParameter<Stri
         grid.addColumn(AuditEvent::details).setHeader(getTranslation("audit.details")).setFlexGrow(3);
         grid.setItems(proposal.auditTrail());
         return grid;
+    }
+
+    @Override
+    protected void onAttach(com.vaadin.flow.component.AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        pollRegistration = attachEvent.getUI().addPollListener(event -> {
+            if (proposalId != null) {
+                refresh();
+            }
+        });
+    }
+
+    @Override
+    protected void onDetach(com.vaadin.flow.component.DetachEvent detachEvent) {
+        if (pollRegistration != null) {
+            pollRegistration.remove();
+        }
+        detachEvent.getUI().setPollInterval(-1);
+        super.onDetach(detachEvent);
+    }
+
+    private boolean isOwnOpenProposal(ProposalDetails proposal) {
+        var member = currentUser.find().map(user -> user.boardMember()).orElse(null);
+        return proposal.status() == ProposalStatus.OPEN
+                && member != null
+                && member.pseudonym().equals(proposal.proposerPseudonym());
     }
 
     private void approve() {

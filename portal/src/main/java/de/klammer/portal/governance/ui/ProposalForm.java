@@ -84,6 +84,12 @@ class ProposalForm extends VerticalLayout implements HasDynamicTitle {
         policy.setItemLabelGenerator(PolicyView::path);
         policy.setItems(channelPolicies(channel));
         policy.addValueChangeListener(event -> showCurrentRule(event.getValue()));
+        // A typed path that is not on the channel would otherwise vanish silently and leave only "required".
+        policy.setAllowCustomValue(true);
+        policy.addCustomValueSetListener(event -> {
+            policy.setInvalid(true);
+            policy.setErrorMessage(getTranslation("proposal.unknown-path", event.getDetail()));
+        });
 
         policyText.setId("proposal-policy-text");
         policyText.setLabel(getTranslation("proposal.change-policy"));
