@@ -1,4 +1,4 @@
 package de.klammer.ledger;
 
-/** Where an update landed: the config block number and the resulting config sequence. */
+/** The config block an update landed in, with the resulting config sequence. */
 public record AppliedConfigUpdate(long blockNumber, long sequence) {}

@@ -81,26 +81,20 @@ public final class ChannelAdmin implements AutoCloseable {
                     + changes.stream().map(ConfigChange::describe).toList());
         }
         byte[] bytes = update.toByteArray();
-        UpdateAnalysis analysis = new UpdateAnalysis(live.config(), update);
-        List<String> writeSet = analysis.delta().stream()
-                .map(e -> e.key().trim() + " to version " + e.version())
-                .toList();
-        return new PreparedUpdate(
-                channelId,
-                bytes,
-                Envelopes.sha256(bytes),
-                live.config().getSequence(),
-                analysis.readSetLines(),
-                writeSet,
-                analysis.requiredSignatures());
+        return preparedUpdate(channelId, bytes, live.config().getSequence(), new UpdateAnalysis(live.config(), update));
     }
 
     /** Describes an earlier prepared update's bytes against the live config, for example after a restart. */
     public PreparedUpdate describe(String channelId, byte[] configUpdate, long baseSequence) {
         Live live = live(channelId);
-        UpdateAnalysis analysis = new UpdateAnalysis(live.config(), parseUpdate(configUpdate));
+        return preparedUpdate(
+                channelId, configUpdate, baseSequence, new UpdateAnalysis(live.config(), parseUpdate(configUpdate)));
+    }
+
+    private static PreparedUpdate preparedUpdate(
+            String channelId, byte[] configUpdate, long baseSequence, UpdateAnalysis analysis) {
         List<String> writeSet = analysis.delta().stream()
-                .map(e -> e.key().trim() + " to version " + e.version())
+                .map(element -> element.key().trim() + " to version " + element.version())
                 .toList();
         return new PreparedUpdate(channelId, configUpdate, Envelopes.sha256(configUpdate), baseSequence,
                 analysis.readSetLines(), writeSet, analysis.requiredSignatures());

@@ -38,7 +38,7 @@ public final class SigningIdentities {
     /**
      * Loads the first key entry of a PKCS#12 file. The password is used only here and is not kept.
      *
-     * @throws IllegalArgumentException when the file is missing, the password is wrong, or it holds no key entry
+     * @throws IllegalArgumentException when the file is missing, the password is wrong, or it contains no key entry
      */
     public static SigningIdentity fromPkcs12(String mspId, Path file, char[] password) {
         try (InputStream in = Files.newInputStream(file)) {
@@ -52,7 +52,7 @@ public final class SigningIdentities {
                     return new EcdsaSigner(mspId, pem, key);
                 }
             }
-            throw new IllegalArgumentException("PKCS#12 file " + file + " holds no private key entry");
+            throw new IllegalArgumentException("PKCS#12 file " + file + " contains no private key entry; export the admin key and certificate into it");
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalArgumentException("Cannot open the PKCS#12 file " + file + " of " + mspId
                     + " (wrong password or damaged file): " + e.getMessage(), e);

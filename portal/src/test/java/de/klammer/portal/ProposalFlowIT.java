@@ -16,9 +16,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The board's path through the browser against the real orderer: a BAMF member proposes, the proposer cannot
- * approve, a second BAMF member approves without reaching the majority, an LDS member approves, the submitter
- * applies the update, and the proposal shows the config block that the channel now has.
+ * The board's path through the browser against the real orderer. A BAMF member proposes and cannot approve. A second
+ * BAMF member approves without reaching the majority, then an LDS member approves. The submitter applies the update,
+ * and the proposal shows the config block that the channel now has.
  */
 @LedgerIntegrationTest
 class ProposalFlowIT {

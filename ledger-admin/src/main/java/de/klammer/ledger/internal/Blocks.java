@@ -26,7 +26,7 @@ public final class Blocks {
         try {
             if (block.getData().getDataCount() != 1) {
                 throw new ChannelConfigDecodingException(
-                        "Block " + number + " is not a config block: it holds " + block.getData().getDataCount()
+                        "Block " + number + " is not a config block: it contains " + block.getData().getDataCount()
                                 + " transactions, a config block holds exactly one",
                         null);
             }

@@ -78,6 +78,13 @@ public final class ConfigChanges {
         }
     }
 
+    /** Returns the MSP IDs of the application organisations, then of the orderer organisations. */
+    private static List<String> allMspIds(Config config) {
+        List<String> result = new ArrayList<>(mspIdsOfChildren(config, "Application"));
+        result.addAll(mspIdsOfChildren(config, "Orderer"));
+        return result;
+    }
+
     private static List<String> mspIdsOfChildren(Config config, String groupName) {
         ConfigGroup group = config.getChannelGroup().getGroupsMap().get(groupName);
         if (group == null) {
@@ -124,16 +131,15 @@ public final class ConfigChanges {
     }
 
     /**
-     * Refuses a signature rule that names an MSP ID no organisation of the channel has: nobody could ever sign for
-     * it, and Fabric accepts such a policy without complaint.
+     * Rejects a signature rule that names an MSP ID that no organisation of the channel has. No identity could ever
+     * sign for such a principal, yet Fabric accepts the policy without complaint.
      */
     private static void requireKnownOrganizations(ConfigGroup root, SetPolicy change) {
         if (!(change.rule() instanceof de.klammer.ledger.PolicyRule.Signature signature)) {
             return;
         }
         Config config = Config.newBuilder().setChannelGroup(root).build();
-        java.util.Set<String> known = new java.util.TreeSet<>(mspIdsOfChildren(config, "Application"));
-        known.addAll(mspIdsOfChildren(config, "Orderer"));
+        java.util.Set<String> known = new java.util.TreeSet<>(allMspIds(config));
         for (Principal principal : signature.principals()) {
             if (principal instanceof RolePrincipal role && !known.contains(role.mspId())) {
                 throw new ConfigChangeRejectedException("Rejected: the rule for " + change.path() + " names "
@@ -150,12 +156,7 @@ public final class ConfigChanges {
     public static void requireSatisfiable(Config desired, List<ConfigChange> changes) {
         PolicyEvaluator evaluator = new PolicyEvaluator(desired);
         List<HypotheticalIdentity> everyone = new ArrayList<>();
-        for (String mspId : mspIdsOfChildren(desired, "Application")) {
-            for (Role role : Role.values()) {
-                everyone.add(new HypotheticalIdentity(mspId, role));
-            }
-        }
-        for (String mspId : mspIdsOfChildren(desired, "Orderer")) {
+        for (String mspId : allMspIds(desired)) {
             for (Role role : Role.values()) {
                 everyone.add(new HypotheticalIdentity(mspId, role));
             }

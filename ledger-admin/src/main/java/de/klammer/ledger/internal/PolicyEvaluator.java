@@ -17,8 +17,8 @@ import org.hyperledger.fabric.protos.common.Configtx.ConfigGroup;
 import org.hyperledger.fabric.protos.msp.MspConfigPackage.MSPConfig;
 
 /**
- * Evaluates the policies of one config with Fabric's rules: an implicit-meta policy counts the satisfied
- * sub-policies of the direct child groups (MAJORITY needs more than half, and no children means satisfied); a
+ * Evaluates the policies of one config with Fabric's rules. An implicit-meta policy counts the satisfied
+ * sub-policies of the direct child groups: MAJORITY needs more than half, and no children means satisfied. A
  * signature policy walks its n-out-of tree, and one identity satisfies at most one principal of it.
  */
 public final class PolicyEvaluator {

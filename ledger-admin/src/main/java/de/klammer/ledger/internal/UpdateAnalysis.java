@@ -50,8 +50,8 @@ public final class UpdateAnalysis {
     }
 
     /**
-     * Returns the policies the delta needs: for an existing element its current mod_policy; a new element is
-     * authorised through the version bump of its parent group and needs nothing itself.
+     * Returns the policies the delta needs: for an existing element, its current mod_policy. A new element is
+     * authorised through the version bump of its parent group, so it needs nothing itself.
      */
     public List<RequiredSignature> requiredSignatures() {
         List<RequiredSignature> result = new ArrayList<>();

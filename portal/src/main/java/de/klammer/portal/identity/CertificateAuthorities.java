@@ -3,15 +3,12 @@ package de.klammer.portal.identity;
 import de.klammer.identity.FabricCaClient;
 import de.klammer.identity.FabricCaEndpoint;
 import de.klammer.identity.SigningIdentity;
-import java.io.IOException;
-import java.io.Reader;
+import de.klammer.portal.shell.NetworkDescriptor;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
@@ -64,25 +61,18 @@ public class CertificateAuthorities {
     }
 
     private static List<IdentityProperties.CaProperties> fromDescriptor(Path descriptor) {
-        Properties network = new Properties();
-        try (Reader reader = Files.newBufferedReader(descriptor)) {
-            network.load(reader);
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot read the network descriptor " + descriptor.toAbsolutePath()
-                    + "; start the network with './klammer network start': " + e.getMessage(), e);
-        }
-        String cas = network.getProperty("cas", "");
-        return java.util.Arrays.stream(cas.split(","))
+        NetworkDescriptor network = NetworkDescriptor.read(descriptor);
+        return java.util.Arrays.stream(network.value("cas", "").split(","))
                 .map(String::strip)
                 .filter(msp -> !msp.isEmpty())
                 .map(msp -> new IdentityProperties.CaProperties(
                         msp,
-                        network.getProperty("ca." + msp + ".url"),
-                        network.getProperty("ca." + msp + ".name"),
-                        Path.of(network.getProperty("ca." + msp + ".tls.ca")),
-                        network.getProperty("ca." + msp + ".registrar.id"),
-                        network.getProperty("ca." + msp + ".registrar.secret"),
-                        network.getProperty("ca." + msp + ".affiliation")))
+                        network.value("ca." + msp + ".url"),
+                        network.value("ca." + msp + ".name"),
+                        Path.of(network.value("ca." + msp + ".tls.ca")),
+                        network.value("ca." + msp + ".registrar.id"),
+                        network.value("ca." + msp + ".registrar.secret"),
+                        network.value("ca." + msp + ".affiliation")))
                 .toList();
     }
 }

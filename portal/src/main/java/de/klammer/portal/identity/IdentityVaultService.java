@@ -46,7 +46,7 @@ public class IdentityVaultService {
         entries.save(new PersonVaultEntry(authorityId, vault().seal(pseudonym, person)));
     }
 
-    /** Returns whether the vault holds a record for the pseudonym. */
+    /** Returns whether the vault contains a record for the pseudonym. */
     @Transactional(readOnly = true)
     public boolean contains(String pseudonym) {
         return entries.existsById(pseudonym);
@@ -64,7 +64,7 @@ public class IdentityVaultService {
             throw new IllegalArgumentException("State the purpose of resolving pseudonym " + pseudonym);
         }
         PersonVaultEntry entry = entries.findById(pseudonym)
-                .orElseThrow(() -> new IllegalArgumentException("The vault holds no record for pseudonym " + pseudonym));
+                .orElseThrow(() -> new IllegalArgumentException("No vault record found for pseudonym " + pseudonym));
         PortalUser user = currentUser.require();
         boolean ownAuthorityAdmin = user.hasRole(PortalRole.AUTHORITY_ADMIN)
                 && user.authority() != null

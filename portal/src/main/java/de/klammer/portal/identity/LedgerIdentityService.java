@@ -264,8 +264,8 @@ public class LedgerIdentityService {
         if (!validUntil.isAfter(LocalDate.now(clock))) {
             throw new IllegalArgumentException("The validity end " + validUntil + " must lie in the future");
         }
-        // NOTE: the CA's signing profile sets the certificate's expiry (8760h in the local network); validUntil is
-        // recorded and shown, but not yet sent to the CA or enforced by revocation.
+        // NOTE: the CA's signing profile sets the certificate's expiry (8760h in the local network). validUntil is
+        // recorded and shown, but it is not yet sent to the CA or enforced by revocation.
         IdentityActors.Actor actor = actors.current();
         String enrollmentId = pseudonymousIdFor(person == null ? IdentityActors.NO_PERSON : person);
 

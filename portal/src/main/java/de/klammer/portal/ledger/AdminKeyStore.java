@@ -38,8 +38,8 @@ public class AdminKeyStore {
         return Files.isRegularFile(file(mspId));
     }
 
-    /** Returns whether the key file of the MSP ID holds the certificate in the given PEM file. */
-    public boolean holdsCertificate(String mspId, Path certificatePem) {
+    /** Returns whether the key file of the MSP ID contains the certificate in the given PEM file. */
+    public boolean containsCertificate(String mspId, Path certificatePem) {
         try {
             String expected = Files.readString(certificatePem).replaceAll("\\s", "");
             return admin(mspId).certificatePem().replaceAll("\\s", "").equals(expected);

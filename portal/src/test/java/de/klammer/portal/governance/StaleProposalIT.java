@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Two proposals computed against the same config: once the second lands, the first's read set has moved, so its
- * last approval marks it stale instead of queueing it; a recompute collects signatures anew and the real orderer
- * accepts the result.
+ * Two proposals computed against the same config. Once the second lands, the first's read set has moved, so its last
+ * approval marks it stale instead of queueing it. A recompute collects signatures anew, and the real orderer accepts
+ * the result.
  */
 @LedgerIntegrationTest
 class StaleProposalIT {

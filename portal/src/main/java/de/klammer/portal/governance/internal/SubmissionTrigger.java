@@ -13,8 +13,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Starts a submitter run as soon as an approval that queued a submission has committed, so the update does not wait
- * for the next poll. The run goes through the scheduled job's ShedLock lock; when another instance holds it, this run
- * is skipped and the regular poll picks the submission up.
+ * for the next poll. The run takes the scheduled job's ShedLock lock. When another instance has it, this run is
+ * skipped and the regular poll picks the submission up.
  */
 @Component
 @ConditionalOnBooleanProperty(name = "klammer.portal.submitter.enabled", matchIfMissing = true)

@@ -137,7 +137,7 @@ class ProposalDetailsView extends VerticalLayout implements HasUrlParameter<Stri
     private Component createActions(ProposalDetails proposal) {
         HorizontalLayout actions = new HorizontalLayout();
         if (isOwnOpenProposal(proposal)) {
-            // The proposer never approves their own proposal; say so instead of hiding the button without a word.
+            // The proposer cannot approve their own proposal, so explain why the approve button is missing.
             Paragraph ownProposal = new Paragraph(getTranslation("details.own-proposal"));
             ownProposal.setId("proposal-own");
             actions.add(ownProposal);

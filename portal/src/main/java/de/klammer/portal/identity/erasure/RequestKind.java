@@ -2,7 +2,7 @@ package de.klammer.portal.identity.erasure;
 
 import java.util.Locale;
 
-/** What a data subject request asks for. */
+/** Kind of a data subject request. */
 public enum RequestKind {
     /** Erasure of the person's data and revocation of the identity (GDPR Art. 17). */
     ERASURE,

@@ -25,7 +25,7 @@ public enum RequestStatus {
         return valueOf(value.toUpperCase(Locale.ROOT));
     }
 
-    /** Returns whether the request still awaits an answer, so its due date matters. */
+    /** Returns whether the request still awaits a response, so its due date matters. */
     public boolean isPending() {
         return this == OPEN || this == IN_PROGRESS || this == FAILED;
     }
