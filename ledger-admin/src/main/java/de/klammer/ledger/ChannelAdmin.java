@@ -1,6 +1,7 @@
 package de.klammer.ledger;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import de.klammer.ledger.internal.AclChanges;
 import de.klammer.ledger.internal.Blocks;
 import de.klammer.ledger.internal.ConfigChanges;
 import de.klammer.ledger.internal.ConfigDecoder;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.hyperledger.fabric.protos.common.Common.Block;
 import org.hyperledger.fabric.protos.common.Common.Envelope;
@@ -56,6 +58,14 @@ public final class ChannelAdmin implements AutoCloseable {
     /** Reads and decodes the current config of a channel. */
     public ChannelConfig readConfig(String channelId) {
         return live(channelId).model();
+    }
+
+    /**
+     * Reads the channel's explicit peer ACLs, resource to policy path, sorted by resource. A resource that is missing
+     * uses the peers' default policy from {@link AclResources#channelDefaults()}.
+     */
+    public Map<String, String> readAcls(String channelId) {
+        return AclChanges.read(live(channelId).config().getChannelGroup());
     }
 
     /** Returns the marshalled current config block of a channel. */

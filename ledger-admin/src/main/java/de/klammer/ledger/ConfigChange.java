@@ -26,6 +26,24 @@ public sealed interface ConfigChange {
     }
 
     /**
+     * Points the channel ACL of a peer resource, for example {@code qscc/GetChainInfo} or {@code event/Block}, at a
+     * policy. A reference without a leading slash names a policy under {@code /Channel/Application}, as Fabric reads
+     * it, and is stored as that absolute path. The policy must exist once all changes of the update are applied.
+     */
+    record SetAcl(String resource, String policyRef) implements ConfigChange {
+
+        public SetAcl {
+            Objects.requireNonNull(resource, "resource must not be null");
+            Objects.requireNonNull(policyRef, "policyRef must not be null");
+        }
+
+        @Override
+        public String describe() {
+            return "Point the ACL of " + resource + " at policy " + policyRef;
+        }
+    }
+
+    /**
      * Adds a certificate revocation list to an organisation's MSP definition, keeping the CRLs already there. The CRL
      * must carry an AuthorityKeyIdentifier equal to the SubjectKeyIdentifier of one of the MSP's CA certificates and
      * be signed by that CA, since Fabric ignores it otherwise, and a CRL without that identifier breaks the MSP.

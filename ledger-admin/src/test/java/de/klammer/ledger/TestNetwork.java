@@ -52,7 +52,18 @@ public final class TestNetwork {
                 value("orderer.tls.hostname"));
     }
 
-    /** Loads a named identity such as {@code bamf-admin}, {@code bamf-admin2}, {@code bamf-client}, {@code lds-admin}. */
+    /** Returns the peer of an organisation, for example {@code LdsMSP}, as the network descriptor names it. */
+    public PeerEndpoint peer(String mspId) {
+        return PeerEndpoint.parse(
+                value("peer." + mspId + ".address"),
+                Path.of(value("peer." + mspId + ".tls.ca")),
+                value("peer." + mspId + ".host-override"));
+    }
+
+    /**
+     * Loads a named identity such as {@code bamf-admin}, {@code bamf-admin2}, {@code bamf-client}, {@code lds-admin}
+     * or {@code lds-client}.
+     */
     public SigningIdentity identity(String name) {
         return SigningIdentities.fromPem(
                 value("identity." + name + ".msp"),

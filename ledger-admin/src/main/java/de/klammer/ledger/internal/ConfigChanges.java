@@ -3,6 +3,7 @@ package de.klammer.ledger.internal;
 import de.klammer.ledger.ConfigChange;
 import de.klammer.ledger.ConfigChange.AddRevocationList;
 import de.klammer.ledger.ConfigChange.RemoveAdmin;
+import de.klammer.ledger.ConfigChange.SetAcl;
 import de.klammer.ledger.ConfigChange.SetPolicy;
 import de.klammer.ledger.ConfigChangeRejectedException;
 import de.klammer.ledger.PolicyRule.Principal;
@@ -30,8 +31,10 @@ public final class ConfigChanges {
                 case SetPolicy setPolicy -> setPolicy(root, setPolicy);
                 case AddRevocationList addCrl -> MspChanges.addRevocationList(root, addCrl);
                 case RemoveAdmin removeAdmin -> MspChanges.removeAdmin(root, removeAdmin);
+                case SetAcl setAcl -> AclChanges.setAcl(root, setAcl);
             };
         }
+        AclChanges.requirePoliciesExist(root, changes);
         return current.toBuilder().setChannelGroup(root).build();
     }
 

@@ -103,7 +103,7 @@ public final class Envelopes {
         return new Signed(envelope, txId);
     }
 
-    private static SignatureHeader signatureHeader(SigningIdentity signer, byte[] nonce) {
+    static SignatureHeader signatureHeader(SigningIdentity signer, byte[] nonce) {
         SerializedIdentity creator = SerializedIdentity.newBuilder()
                 .setMspid(signer.mspId())
                 .setIdBytes(ByteString.copyFrom(signer.certificatePem(), StandardCharsets.UTF_8))
@@ -115,7 +115,7 @@ public final class Envelopes {
     }
 
     /** Computes Fabric's transaction id: hex SHA-256 of nonce followed by the creator bytes. */
-    private static String txId(byte[] nonce, ByteString creator) {
+    static String txId(byte[] nonce, ByteString creator) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(nonce);
@@ -126,7 +126,7 @@ public final class Envelopes {
         }
     }
 
-    private static byte[] nonce() {
+    static byte[] nonce() {
         byte[] nonce = new byte[24];
         RANDOM.nextBytes(nonce);
         return nonce;
