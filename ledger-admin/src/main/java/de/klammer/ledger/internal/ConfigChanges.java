@@ -1,6 +1,7 @@
 package de.klammer.ledger.internal;
 
 import de.klammer.ledger.ConfigChange;
+import de.klammer.ledger.ConfigChange.AddAdmin;
 import de.klammer.ledger.ConfigChange.AddRevocationList;
 import de.klammer.ledger.ConfigChange.RemoveAdmin;
 import de.klammer.ledger.ConfigChange.SetPolicy;
@@ -30,6 +31,7 @@ public final class ConfigChanges {
                 case SetPolicy setPolicy -> setPolicy(root, setPolicy);
                 case AddRevocationList addCrl -> MspChanges.addRevocationList(root, addCrl);
                 case RemoveAdmin removeAdmin -> MspChanges.removeAdmin(root, removeAdmin);
+                case AddAdmin addAdmin -> MspChanges.addAdmin(root, addAdmin);
             };
         }
         return current.toBuilder().setChannelGroup(root).build();
