@@ -26,9 +26,9 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 /**
  * A fabric-ca-server of the network's cached build, started with fabric-ca's default configuration in a test's own
  * folder: a self-signed CA, and TLS with a self-signed certificate for 127.0.0.1. The default configuration keeps
- * identity removal disabled.
+ * identity removal disabled. The portal's tests use it through this module's test jar.
  */
-final class StandaloneFabricCa implements AutoCloseable {
+public final class StandaloneFabricCa implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
 
@@ -44,7 +44,7 @@ final class StandaloneFabricCa implements AutoCloseable {
         this.log = log;
     }
 
-    static StandaloneFabricCa start(Path binaries, Path home, String caName) throws Exception {
+    public static StandaloneFabricCa start(Path binaries, Path home, String caName) throws Exception {
         X509Certificate tlsCertificate = writeTlsCertificate(home);
         int port = freePort();
         int operationsPort = freePort();
@@ -86,12 +86,17 @@ final class StandaloneFabricCa implements AutoCloseable {
         return ca;
     }
 
-    FabricCaEndpoint endpoint() {
+    public FabricCaEndpoint endpoint() {
         return endpoint;
     }
 
+    /** Returns the secret of the bootstrap identity {@code admin}. */
+    public String registrarSecret() {
+        return registrarSecret;
+    }
+
     /** Enrolls the bootstrap identity {@code admin} and returns a client acting as it. */
-    FabricCaClient client() {
+    public FabricCaClient client() {
         return new FabricCaClient(endpoint, FabricCaClient.enrollRegistrar(endpoint, "admin", registrarSecret));
     }
 

@@ -62,6 +62,24 @@ public sealed interface ConfigChange {
     }
 
     /**
+     * Lists a certificate explicitly among the admins of an organisation's MSP definition. The certificate must be
+     * issued by one of the MSP's CA certificates, because Fabric rejects a config whose listed admins it cannot
+     * validate.
+     */
+    record AddAdmin(String mspId, String certificatePem) implements ConfigChange {
+
+        public AddAdmin {
+            Objects.requireNonNull(mspId, "mspId must not be null");
+            Objects.requireNonNull(certificatePem, "certificatePem must not be null");
+        }
+
+        @Override
+        public String describe() {
+            return "Add an admin certificate to the MSP of " + mspId;
+        }
+    }
+
+    /**
      * Removes a certificate from the explicit admins of an organisation's MSP definition. A revoked certificate that
      * stays listed there would still satisfy admin principals, because Fabric matches listed admins without
      * checking CRLs.

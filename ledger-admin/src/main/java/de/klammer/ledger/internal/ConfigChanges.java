@@ -1,6 +1,7 @@
 package de.klammer.ledger.internal;
 
 import de.klammer.ledger.ConfigChange;
+import de.klammer.ledger.ConfigChange.AddAdmin;
 import de.klammer.ledger.ConfigChange.AddRevocationList;
 import de.klammer.ledger.ConfigChange.RemoveAdmin;
 import de.klammer.ledger.ConfigChange.SetAcl;
@@ -32,6 +33,7 @@ public final class ConfigChanges {
                 case AddRevocationList addCrl -> MspChanges.addRevocationList(root, addCrl);
                 case RemoveAdmin removeAdmin -> MspChanges.removeAdmin(root, removeAdmin);
                 case SetAcl setAcl -> AclChanges.setAcl(root, setAcl);
+                case AddAdmin addAdmin -> MspChanges.addAdmin(root, addAdmin);
             };
         }
         AclChanges.requirePoliciesExist(root, changes);

@@ -2,6 +2,7 @@ package de.klammer.ledger.internal;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
+import de.klammer.ledger.ConfigChange.AddAdmin;
 import de.klammer.ledger.ConfigChange.AddRevocationList;
 import de.klammer.ledger.ConfigChange.RemoveAdmin;
 import de.klammer.ledger.ConfigChangeRejectedException;
@@ -61,6 +62,22 @@ final class MspChanges {
                         + " lists no admin certificate with SHA-256 " + change.certificateSha256());
             }
             return msp.toBuilder().clearAdmins().addAllAdmins(remainingAdmins).build();
+        });
+    }
+
+    static ConfigGroup addAdmin(ConfigGroup root, AddAdmin change) {
+        X509Certificate certificate = parseCertificate(change.certificatePem());
+        String sha256 = Certificates.fingerprint(certificate);
+        return updateMsp(root, change.mspId(), msp -> {
+            requireIssuedByMspCa(certificate, msp);
+            for (ByteString admin : msp.getAdminsList()) {
+                if (Certificates.fingerprint(Certificates.parse(admin)).equalsIgnoreCase(sha256)) {
+                    throw new ConfigChangeRejectedException("The MSP of " + change.mspId()
+                            + " already lists the admin certificate with SHA-256 " + sha256);
+                }
+            }
+            ByteString pem = ByteString.copyFrom(Certificates.toPem(certificate), StandardCharsets.US_ASCII);
+            return msp.toBuilder().addAdmins(pem).build();
         });
     }
 
@@ -125,6 +142,37 @@ final class MspChanges {
         throw new ConfigChangeRejectedException("The CRL was issued by key " + HexFormat.of().formatHex(authorityKeyId)
                 + ", which is none of the CA certificates of " + msp.getName()
                 + ". Generate the CRL at that organisation's own CA");
+    }
+
+    private static void requireIssuedByMspCa(X509Certificate certificate, FabricMSPConfig msp) {
+        List<ByteString> cas = new ArrayList<>(msp.getRootCertsList());
+        cas.addAll(msp.getIntermediateCertsList());
+        for (ByteString pem : cas) {
+            for (X509Certificate ca : Certificates.parseAll(pem)) {
+                if (!ca.getSubjectX500Principal().equals(certificate.getIssuerX500Principal())) {
+                    continue;
+                }
+                try {
+                    certificate.verify(ca.getPublicKey());
+                    return;
+                } catch (GeneralSecurityException e) {
+                    // Another CA certificate of the MSP may carry the same subject with the signing key.
+                }
+            }
+        }
+        throw new ConfigChangeRejectedException("The certificate of " + certificate.getSubjectX500Principal()
+                + " was issued by " + certificate.getIssuerX500Principal()
+                + ", which is none of the CA certificates of " + msp.getName() + ". List only certificates that the organisation's own CA issued");
+    }
+
+    private static X509Certificate parseCertificate(String pem) {
+        try {
+            return (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
+        } catch (GeneralSecurityException e) {
+            throw new ConfigChangeRejectedException("Invalid certificate: " + e.getMessage()
+                    + ". Provide a PEM certificate starting with -----BEGIN CERTIFICATE-----");
+        }
     }
 
     private static X509CRL parseCrl(String pem) {

@@ -109,6 +109,14 @@ class IdentityActors {
         return !onlyClerk || identity.requester().equals(actor.pseudonym());
     }
 
+    /**
+     * Returns the pseudonym that the person gets as a signed-in portal user without a board-member record, from their
+     * OIDC issuer and subject.
+     */
+    static String holderPseudonym(PersonRecord person) {
+        return userPseudonym(person.oidcIssuer(), person.oidcSubject());
+    }
+
     private String pseudonym(PortalUser user) {
         if (user.boardMember() != null) {
             return user.boardMember().pseudonym();
@@ -116,7 +124,11 @@ class IdentityActors {
         OidcUser oidc = oidcUser();
         // Principals without OIDC claims exist only in tests; their display name is used as the subject.
         String subject = oidc != null ? oidc.getSubject() : user.displayName();
-        return "user-" + sha256(user.issuer() + "|" + subject).substring(0, PSEUDONYM_HEX_DIGITS);
+        return userPseudonym(user.issuer(), subject);
+    }
+
+    private static String userPseudonym(String issuer, String subject) {
+        return "user-" + sha256(issuer + "|" + subject).substring(0, PSEUDONYM_HEX_DIGITS);
     }
 
     private static @Nullable OidcUser oidcUser() {

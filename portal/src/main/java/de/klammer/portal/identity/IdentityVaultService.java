@@ -5,6 +5,8 @@ import de.klammer.identity.MasterKey;
 import de.klammer.identity.PersonRecord;
 import de.klammer.portal.audit.AuditEntry;
 import de.klammer.portal.audit.AuditService;
+import de.klammer.portal.identity.internal.LedgerIdentity;
+import de.klammer.portal.identity.internal.LedgerIdentityRepository;
 import de.klammer.portal.identity.internal.PersonVaultEntry;
 import de.klammer.portal.identity.internal.PersonVaultRepository;
 import de.klammer.portal.security.CurrentUser;
@@ -27,13 +29,19 @@ import org.springframework.transaction.annotation.Transactional;
 public class IdentityVaultService {
 
     private final PersonVaultRepository entries;
+    private final LedgerIdentityRepository identities;
     private final AuditService audit;
     private final CurrentUser currentUser;
     private final @Nullable IdentityVault vault;
 
     IdentityVaultService(
-            PersonVaultRepository entries, AuditService audit, CurrentUser currentUser, IdentityProperties properties) {
+            PersonVaultRepository entries,
+            LedgerIdentityRepository identities,
+            AuditService audit,
+            CurrentUser currentUser,
+            IdentityProperties properties) {
         this.entries = entries;
+        this.identities = identities;
         this.audit = audit;
         this.currentUser = currentUser;
         this.vault = properties.masterKey() == null || properties.masterKey().isBlank()
@@ -93,8 +101,12 @@ public class IdentityVaultService {
         return vault().unseal(entry.sealed());
     }
 
-    /** Destroys the person's record and data key for good (erasure); returns whether there was one. */
+    /**
+     * Destroys the person's record and data key for good (erasure), and clears the holder of the identity. Returns
+     * whether there was a record.
+     */
     public boolean destroy(String pseudonym, String reason) {
+        identities.findByEnrollmentId(pseudonym).ifPresent(LedgerIdentity::clearHolder);
         if (!entries.existsById(pseudonym)) {
             return false;
         }

@@ -86,7 +86,8 @@ public class LedgerIdentityService {
      */
     @PreAuthorize("hasAnyRole('CLERK', 'AUTHORITY_ADMIN')")
     public LedgerIdentityDetails requestForSelf(Set<LedgerRole> roles, LocalDate validUntil, KeySource keySource) {
-        return createRequest(IdentityKind.PERSON, actors.signedInPerson(), roles, validUntil, keySource);
+        String holder = actors.current().pseudonym();
+        return createRequest(IdentityKind.PERSON, actors.signedInPerson(), holder, roles, validUntil, keySource);
     }
 
     /**
@@ -98,7 +99,8 @@ public class LedgerIdentityService {
     public LedgerIdentityDetails requestForPerson(
             PersonRecord person, Set<LedgerRole> roles, LocalDate validUntil, KeySource keySource) {
         Objects.requireNonNull(person, "person must not be null");
-        return createRequest(IdentityKind.PERSON, person, roles, validUntil, keySource);
+        return createRequest(
+                IdentityKind.PERSON, person, IdentityActors.holderPseudonym(person), roles, validUntil, keySource);
     }
 
     /**
@@ -108,7 +110,7 @@ public class LedgerIdentityService {
      */
     @PreAuthorize("hasRole('AUTHORITY_ADMIN')")
     public LedgerIdentityDetails requestForSystem(Set<LedgerRole> roles, LocalDate validUntil, KeySource keySource) {
-        return createRequest(IdentityKind.SYSTEM, null, roles, validUntil, keySource);
+        return createRequest(IdentityKind.SYSTEM, null, null, roles, validUntil, keySource);
     }
 
     /**
@@ -177,13 +179,17 @@ public class LedgerIdentityService {
      * Issues a new certificate for an enrolled identity, with a new generated key or the most recently attached CSR,
      * and marks the earlier certificates superseded. Revoking them is the correction flow's step.
      *
-     * @throws IllegalStateException when the identity is not enrolled
+     * @throws IllegalStateException when the identity is not enrolled or its validity has ended
      */
     @PreAuthorize("hasRole('AUTHORITY_ADMIN')")
     public EnrollmentOutcome renew(UUID id) {
         IdentityActors.Actor actor = actors.current();
         LedgerIdentity identity = inTransaction(() -> actors.requireOwnAuthority(load(id), actor));
         identity.requireStatus(LedgerIdentityStatus.ENROLLED, "renew");
+        if (identity.validUntil().isBefore(LocalDate.now(clock))) {
+            throw new IllegalStateException("The validity of identity " + identity.enrollmentId() + " ended on "
+                    + identity.validUntil() + ", so it cannot be renewed; request a new identity");
+        }
         return enrollAndRecord(identity, null, personFor(identity), actor);
     }
 
@@ -208,12 +214,18 @@ public class LedgerIdentityService {
                 return recordFailure(id, actor, e).identity();
             }
         }
-        String note = revokedInstead ? EnrollmentFailure.REMOVAL_DISABLED : null;
+        boolean revoked = revokedInstead;
         return inTransaction(() -> {
             LedgerIdentity current = load(id);
-            current.withdraw(note == null ? "withdrawn" : "identity removal is disabled at the CA; revoked instead");
+            current.withdraw("withdrawn");
+            if (revoked) {
+                // The code stays on the withdrawn identity, so its page explains why the CA still lists it.
+                current.recordFailure(EnrollmentFailure.REMOVAL_DISABLED, "Identity removal is disabled at the CA of "
+                        + actor.mspId() + " (cfg.identities.allowremove), so " + current.enrollmentId()
+                        + " was revoked there instead and can never enrol");
+            }
             vault.destroy(current.enrollmentId(), "enrolment request withdrawn");
-            record(actor, "identity.withdrawn", current, note == null ? "removed at the CA" : "revoked at the CA");
+            record(actor, "identity.withdrawn", current, revoked ? "revoked at the CA" : "removed at the CA");
             return readModels.details(current);
         });
     }
@@ -245,6 +257,20 @@ public class LedgerIdentityService {
         });
     }
 
+    /**
+     * Returns whether the signed-in user is the holder of the ledger identity, which was requested for them as a
+     * person and has not been erased since.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public boolean heldBySignedInUser(String enrollmentId) {
+        IdentityActors.Actor actor = actors.current();
+        return inTransaction(() -> identities
+                .findByEnrollmentId(enrollmentId)
+                .filter(identity -> identity.authorityId().equals(actor.authorityId()))
+                .map(identity -> actor.pseudonym().equals(identity.holder()))
+                .orElse(false));
+    }
+
     /** Returns the active certificates of the user's authority, soonest expiry first. */
     @PreAuthorize("hasAnyRole('AUTHORITY_ADMIN', 'DPO', 'AUDITOR')")
     public List<CertificateSummary> activeCertificates() {
@@ -255,6 +281,7 @@ public class LedgerIdentityService {
     private LedgerIdentityDetails createRequest(
             IdentityKind kind,
             @Nullable PersonRecord person,
+            @Nullable String holder,
             Set<LedgerRole> roles,
             LocalDate validUntil,
             KeySource keySource) {
@@ -264,14 +291,19 @@ public class LedgerIdentityService {
         if (!validUntil.isAfter(LocalDate.now(clock))) {
             throw new IllegalArgumentException("The validity end " + validUntil + " must lie in the future");
         }
-        // NOTE: the CA's signing profile sets the certificate's expiry (8760h in the local network). validUntil is
-        // recorded and shown, but it is not yet sent to the CA or enforced by revocation.
+        // NOTE: Fabric CA v1.5.21 ignores a requested NotAfter and sets notAfter to the request time plus the signing
+        // profile's expiry (lib/serverenroll.go). A custom profile rejects certificates with attributes, because only
+        // the built-in profiles allow the attribute extension. So a certificate runs for the CA's default expiry
+        // (8760h in the local network), and ValidityEndRevocation revokes the identity after validUntil.
         IdentityActors.Actor actor = actors.current();
         String enrollmentId = pseudonymousIdFor(person == null ? IdentityActors.NO_PERSON : person);
 
         return inTransaction(() -> {
             LedgerIdentity identity = identities.save(new LedgerIdentity(
                     actor.authorityId(), enrollmentId, kind, roles, validUntil, keySource, actor.pseudonym()));
+            if (holder != null) {
+                identity.assignHolder(holder);
+            }
             if (person != null) {
                 vault.store(enrollmentId, actor.authorityId(), person);
             }

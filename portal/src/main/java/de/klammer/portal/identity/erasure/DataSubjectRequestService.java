@@ -8,16 +8,20 @@ import de.klammer.portal.audit.AuditEntry;
 import de.klammer.portal.audit.AuditService;
 import de.klammer.portal.identity.CertificateAuthorities;
 import de.klammer.portal.identity.IdentityVaultService;
+import de.klammer.portal.identity.LedgerIdentityService;
+import de.klammer.portal.identity.LedgerRole;
 import de.klammer.portal.identity.erasure.internal.DataSubjectRequest;
 import de.klammer.portal.identity.erasure.internal.DataSubjectRequestRepository;
 import de.klammer.portal.identity.erasure.internal.RequestRecipient;
 import de.klammer.portal.identity.erasure.internal.RequestRecipientRepository;
+import de.klammer.portal.identity.internal.CaEnrollmentSteps;
 import de.klammer.portal.security.CurrentUser;
 import de.klammer.portal.security.PortalRole;
 import de.klammer.portal.security.PortalUser;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -48,6 +52,7 @@ public class DataSubjectRequestService {
     private final RequestReadModels readModels;
     private final CertificateAuthorities certificateAuthorities;
     private final IdentityVaultService vault;
+    private final LedgerIdentityService ledgerIdentities;
     private final AuditService audit;
     private final CurrentUser currentUser;
     private final ErasureProperties properties;
@@ -59,6 +64,7 @@ public class DataSubjectRequestService {
             RequestReadModels readModels,
             CertificateAuthorities certificateAuthorities,
             IdentityVaultService vault,
+            LedgerIdentityService ledgerIdentities,
             AuditService audit,
             CurrentUser currentUser,
             ErasureProperties properties) {
@@ -67,6 +73,7 @@ public class DataSubjectRequestService {
         this.readModels = readModels;
         this.certificateAuthorities = certificateAuthorities;
         this.vault = vault;
+        this.ledgerIdentities = ledgerIdentities;
         this.audit = audit;
         this.currentUser = currentUser;
         this.properties = properties;
@@ -76,6 +83,7 @@ public class DataSubjectRequestService {
     /**
      * Files an erasure request for an identity of the user's authority. Clerks file it for their own identity.
      *
+     * @throws AccessDeniedException when a clerk files about an identity that they do not hold
      * @throws de.klammer.identity.IdentityNotFoundException when the authority's CA has no such identity
      * @throws IllegalArgumentException when the legal basis is blank or too long, or the receipt lies in the future
      */
@@ -90,6 +98,7 @@ public class DataSubjectRequestService {
      * ones.
      *
      * @param removedAttributes names of attributes to remove
+     * @throws AccessDeniedException when a clerk files about an identity that they do not hold
      * @throws IllegalArgumentException when no attribute changes, or the legal basis is invalid
      */
     @PreAuthorize("hasAnyRole('CLERK', 'AUTHORITY_ADMIN', 'DPO')")
@@ -103,6 +112,9 @@ public class DataSubjectRequestService {
             throw new IllegalArgumentException(
                     "A correction of identity " + enrollmentId + " needs at least one attribute to set or remove");
         }
+        attributes.stream()
+                .filter(attribute -> attribute.name().equals(CaEnrollmentSteps.ROLES_ATTRIBUTE))
+                .forEach(attribute -> requireKnownRoles(enrollmentId, attribute.value()));
         return file(RequestKind.CORRECTION, enrollmentId, legalBasis, receivedOn,
                 CorrectedAttributes.format(attributes, removedAttributes));
     }
@@ -245,8 +257,12 @@ public class DataSubjectRequestService {
         PortalUser user = currentUser.require();
         PortalUser.AuthorityRef authority = authority(user);
         Objects.requireNonNull(enrollmentId, "enrollmentId must not be null");
-        // TODO: the portal cannot yet map a signed-in clerk to their own identity. Until then a clerk can file about
-        // any identity of their authority, and the DPO checks the request before executing it.
+        boolean onlyClerk = !user.hasRole(PortalRole.AUTHORITY_ADMIN) && !user.hasRole(PortalRole.DPO);
+        if (onlyClerk && !ledgerIdentities.heldBySignedInUser(enrollmentId)) {
+            throw new AccessDeniedException("A clerk may file " + kind.databaseValue() + " requests only about their"
+                    + " own ledger identity, and " + enrollmentId + " is not theirs. Ask an authority administrator or"
+                    + " the data protection officer to file it");
+        }
         if (receivedOn.isAfter(LocalDate.now(clock))) {
             throw new IllegalArgumentException("The receipt date " + receivedOn + " lies in the future");
         }
@@ -279,6 +295,18 @@ public class DataSubjectRequestService {
                     + "; only users of that authority may act on it");
         }
         return request;
+    }
+
+    private static void requireKnownRoles(String enrollmentId, String value) {
+        for (String role : value.split(",")) {
+            try {
+                LedgerRole.fromAttributeValue(role.strip());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("The corrected " + CaEnrollmentSteps.ROLES_ATTRIBUTE + " of identity "
+                        + enrollmentId + " names the unknown role '" + role.strip() + "'. Known roles are "
+                        + Arrays.stream(LedgerRole.values()).map(LedgerRole::attributeValue).toList(), e);
+            }
+        }
     }
 
     private static @Nullable String blankToNull(@Nullable String value) {

@@ -56,6 +56,8 @@ public class LedgerIdentity {
 
     private @Nullable String approver;
 
+    private @Nullable String holder;
+
     @Column(name = "failure_code")
     private @Nullable String failureCode;
 
@@ -233,6 +235,37 @@ public class LedgerIdentity {
     public void clearFailure() {
         this.failureCode = null;
         this.failureReason = null;
+        touch();
+    }
+
+    /**
+     * Replaces the roles with those of a corrected certificate attribute, comma-separated.
+     *
+     * @throws IllegalArgumentException when a value names no {@link LedgerRole}
+     */
+    public void correctRoles(String attributeValue) {
+        Set<LedgerRole> corrected = Arrays.stream(attributeValue.split(","))
+                .map(String::strip)
+                .map(LedgerRole::fromAttributeValue)
+                .collect(Collectors.toSet());
+        this.roles = corrected.stream().map(LedgerRole::attributeValue).sorted().collect(Collectors.joining(","));
+        touch();
+    }
+
+    /** Returns the pseudonym of the identity's holder as a portal user, or null for a technical system. */
+    public @Nullable String holder() {
+        return holder;
+    }
+
+    /** Records the pseudonym of the identity's holder as a portal user. */
+    public void assignHolder(String holderPseudonym) {
+        this.holder = holderPseudonym;
+        touch();
+    }
+
+    /** Clears the holder, because an erasure leaves no link from the identity to a portal user. */
+    public void clearHolder() {
+        this.holder = null;
         touch();
     }
 

@@ -1,5 +1,6 @@
 package de.klammer.portal.identity.internal;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,4 +12,6 @@ public interface LedgerIdentityRepository extends JpaRepository<LedgerIdentity, 
     Optional<LedgerIdentity> findByEnrollmentId(String enrollmentId);
 
     List<LedgerIdentity> findByAuthorityIdOrderByCreatedAtDesc(UUID authorityId);
+
+    List<LedgerIdentity> findByStatusAndValidUntilBefore(String status, LocalDate day);
 }

@@ -27,6 +27,7 @@ import de.klammer.identity.PersonRecord;
 import de.klammer.identity.PersonalDataFoundException;
 import de.klammer.portal.identity.EnrollmentOutcome;
 import de.klammer.portal.identity.EnrollmentRuleViolationException;
+import de.klammer.portal.identity.FailureMessage;
 import de.klammer.portal.identity.HandedOverKeyStore;
 import de.klammer.portal.identity.IdentityKind;
 import de.klammer.portal.identity.IdentityVaultService;
@@ -240,7 +241,8 @@ class LedgerIdentityDetailsView extends VerticalLayout implements HasUrlParamete
             Notification.show(getTranslation("identity.csr.attached"))
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         } catch (InvalidCsrException e) {
-            error(getTranslation("identity.csr.invalid", e.getMessage()));
+            FailureMessage failure = FailureMessage.of(e);
+            error(getTranslation(failure.key(), failure.argumentArray()));
         } catch (PersonalDataFoundException e) {
             error(getTranslation("identity.csr.personal-data"));
         }

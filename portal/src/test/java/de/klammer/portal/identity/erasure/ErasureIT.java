@@ -7,7 +7,9 @@ import de.klammer.identity.EnrollmentCertificates;
 import de.klammer.identity.FabricCaClient;
 import de.klammer.identity.PersonRecord;
 import de.klammer.identity.RoleAttribute;
+import de.klammer.ledger.CertificateInfo;
 import de.klammer.ledger.ChannelAdmin;
+import de.klammer.ledger.ConfigChange;
 import de.klammer.ledger.ConfigUpdateRejectedException;
 import de.klammer.ledger.DeliverRefusedException;
 import de.klammer.ledger.SigningIdentity;
@@ -17,7 +19,13 @@ import de.klammer.portal.authority.AuthorityService;
 import de.klammer.portal.authority.BoardMemberService;
 import de.klammer.portal.browser.BoardSteps;
 import de.klammer.portal.identity.CertificateAuthorities;
+import de.klammer.portal.identity.CertificateSummary;
 import de.klammer.portal.identity.IdentityVaultService;
+import de.klammer.portal.identity.KeySource;
+import de.klammer.portal.identity.LedgerIdentityDetails;
+import de.klammer.portal.identity.LedgerIdentityService;
+import de.klammer.portal.identity.LedgerIdentityStatus;
+import de.klammer.portal.identity.LedgerRole;
 import de.klammer.portal.identity.erasure.ErasureTestSupport.Enrolled;
 import de.klammer.portal.identity.erasure.internal.RequestChannelUpdate;
 import de.klammer.portal.identity.erasure.internal.RequestChannelUpdateRepository;
@@ -27,9 +35,11 @@ import de.klammer.portal.ledger.OrganizationView;
 import de.klammer.portal.ledger.PolicyChange;
 import de.klammer.portal.ledger.PreparedUpdate;
 import de.klammer.portal.security.PortalRole;
+import de.klammer.portal.security.PortalUser;
 import de.klammer.portal.security.TestUsers;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
@@ -38,10 +48,14 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -88,6 +102,9 @@ class ErasureIT {
 
     @Autowired
     DataSource dataSource;
+
+    @Autowired
+    LedgerIdentityService ledgerIdentities;
 
     @BeforeEach
     void signInDpo() {
@@ -178,6 +195,64 @@ class ErasureIT {
     }
 
     @Test
+    void erasureRemovesListedAdminCertificate() throws Exception {
+        Enrolled person = enrolWithVaultRecord(person("Adelheid"));
+        X509Certificate certificate = person.keyStore().certificate();
+        String sha256 = sha256(certificate);
+        listAsAdmin(pem(certificate));
+        assertThat(listedAdmins()).as("listed before the erasure").contains(sha256);
+
+        RequestSummary erased = erase(person.enrollmentId());
+
+        assertThat(erased.status()).isEqualTo(RequestStatus.COMPLETED);
+        assertThat(listedAdmins()).as("listed after the erasure").doesNotContain(sha256);
+        assertThat(erased.channels()).singleElement()
+                .satisfies(progress -> assertThat(progress.refusalCheck()).contains("rejected"));
+        assertRefusedByOrderer(identity(person));
+    }
+
+    @Test
+    void correctionRecordsReissuedCertificate() {
+        TestUsers users = new TestUsers(authorityService, boardMembers);
+        LedgerIdentityDetails enrolled = enrolThroughPortal(users);
+        String oldSerial = enrolled.certificates().getFirst().serialHex();
+        TestUsers.signIn(users.user("bamf", PortalRole.DPO));
+        RequestSummary filed = requests.fileCorrection(enrolled.enrollmentId(), "Art. 16 GDPR: wrong role",
+                LocalDate.now(), List.of(new RoleAttribute("klammer.roles", "decision-clerk")), List.of());
+
+        ExecutionResult result = execution.execute(filed.id());
+
+        assertThat(result.request().status()).isEqualTo(RequestStatus.COMPLETED);
+        String newSerial = result.issued().serialHex();
+        LedgerIdentityDetails corrected = ledgerIdentities.details(enrolled.id());
+        assertThat(corrected.roles()).containsExactly(LedgerRole.DECISION_CLERK);
+        List<CertificateSummary> recorded = corrected.certificates();
+        assertThat(recorded).extracting(CertificateSummary::serialHex).containsExactlyInAnyOrder(oldSerial, newSerial);
+        assertThat(recorded).filteredOn(summary -> summary.serialHex().equals(newSerial)).singleElement()
+                .satisfies(summary -> assertThat(summary.status()).isEqualTo("active"));
+        assertThat(recorded).filteredOn(summary -> summary.serialHex().equals(oldSerial)).singleElement()
+                .satisfies(summary -> assertThat(summary.status()).isEqualTo("revoked"));
+        assertThat(ledgerIdentities.activeCertificates())
+                .as("the expiry list sees the new certificate")
+                .extracting(CertificateSummary::serialHex)
+                .contains(newSerial)
+                .doesNotContain(oldSerial);
+    }
+
+    @Test
+    void rejectsCorrectionWithUnknownRole() {
+        Enrolled person = enrolWithVaultRecord(person("Brunhilde"));
+        int filedBefore = requests.list().size();
+
+        assertThatExceptionOfType(IllegalArgumentException.class)
+                .isThrownBy(() -> requests.fileCorrection(person.enrollmentId(), "Art. 16 GDPR", LocalDate.now(),
+                        List.of(new RoleAttribute("klammer.roles", "decision-clerk,chief")), List.of()))
+                .withMessageContaining("'chief'")
+                .withMessageContaining("registration-clerk");
+        assertThat(requests.list()).as("nothing filed").hasSize(filedBefore);
+    }
+
+    @Test
     void databaseDumpHoldsNoPersonalDataAfterErasure(CapturedOutput output) throws Exception {
         PersonRecord record = person("Kunigunde");
         Enrolled person = enrolWithVaultRecord(record);
@@ -195,6 +270,54 @@ class ErasureIT {
             assertThat(dump).as("database dump").doesNotContain(personal);
             assertThat(output.getAll()).as("log output").doesNotContain(personal);
         }
+    }
+
+    /** Requests a person's identity as one BAMF administrator, approves it as another and returns it enrolled. */
+    private LedgerIdentityDetails enrolThroughPortal(TestUsers users) {
+        TestUsers.signIn(admin(users));
+        LedgerIdentityDetails requested = ledgerIdentities.requestForPerson(person("Irmgard"),
+                Set.of(LedgerRole.REGISTRATION_CLERK), LocalDate.now().plusMonths(6), KeySource.GENERATED);
+        TestUsers.signIn(admin(users));
+        LedgerIdentityDetails enrolled = ledgerIdentities.approve(requested.id()).identity();
+        assertThat(enrolled.status()).isEqualTo(LedgerIdentityStatus.ENROLLED);
+        return enrolled;
+    }
+
+    private static PortalUser admin(TestUsers users) {
+        PortalUser base = users.user("bamf", PortalRole.AUTHORITY_ADMIN);
+        return new PortalUser(base.issuer(), base.authority(), base.roles(), null, "admin-" + UUID.randomUUID());
+    }
+
+    /** Lists the certificate among BAMF's MSP admins, signed by BAMF's admin as the MSP's mod_policy requires. */
+    private static void listAsAdmin(String certificatePem) {
+        SigningIdentity bamfAdmin = ErasureTestSupport.bamfAdmin();
+        try (ChannelAdmin admin = ErasureTestSupport.channelAdmin(bamfAdmin)) {
+            var update = admin.prepare(channel(), List.of(new ConfigChange.AddAdmin(MSP_ID, certificatePem)));
+            byte[] signature = ChannelAdmin.sign(update.configUpdate(), bamfAdmin);
+            admin.submit(channel(), update.configUpdate(), List.of(signature));
+            assertThat(admin.awaitApplied(
+                            channel(), update.configUpdate(), update.baseSequence(), Duration.ofSeconds(30)))
+                    .as("admin listed on the channel")
+                    .isPresent();
+        }
+    }
+
+    private static List<String> listedAdmins() {
+        try (ChannelAdmin operator = ErasureTestSupport.channelAdmin(ErasureTestSupport.ordererAdmin())) {
+            return operator.readConfig(channel()).organization(MSP_ID).orElseThrow().msp().admins().stream()
+                    .map(CertificateInfo::sha256Fingerprint)
+                    .map(fingerprint -> fingerprint.replace(":", "").toLowerCase(Locale.ROOT))
+                    .toList();
+        }
+    }
+
+    private static String sha256(X509Certificate certificate) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
+    }
+
+    private static String pem(X509Certificate certificate) throws Exception {
+        String body = Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(certificate.getEncoded());
+        return "-----BEGIN CERTIFICATE-----\n" + body + "\n-----END CERTIFICATE-----\n";
     }
 
     private RequestSummary erase(String enrollmentId) {

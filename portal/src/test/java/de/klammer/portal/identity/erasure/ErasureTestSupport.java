@@ -60,6 +60,14 @@ final class ErasureTestSupport {
                 Path.of(network.getProperty("identity.orderer-admin.key")));
     }
 
+    /** Loads the BAMF admin of the test network, whose signature satisfies BAMF's MSP mod_policy. */
+    static SigningIdentity bamfAdmin() {
+        Properties network = network();
+        return SigningIdentities.fromPem("BamfMSP",
+                Path.of(network.getProperty("identity.bamf-admin.cert")),
+                Path.of(network.getProperty("identity.bamf-admin.key")));
+    }
+
     static OrdererEndpoint orderer() {
         Properties network = network();
         return new OrdererEndpoint(

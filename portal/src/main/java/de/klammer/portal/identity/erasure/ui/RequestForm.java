@@ -17,6 +17,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AccessDeniedErrorRouter;
 import de.klammer.identity.FabricCaException;
 import de.klammer.identity.RoleAttribute;
+import de.klammer.portal.identity.FailureMessage;
 import de.klammer.portal.identity.erasure.DataSubjectRequestService;
 import de.klammer.portal.identity.erasure.RequestKind;
 import de.klammer.portal.identity.erasure.RequestSummary;
@@ -25,6 +26,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.security.access.AccessDeniedException;
 
 /**
  * Form to file an erasure or rectification request about an identity of the user's authority, named by its
@@ -106,8 +108,13 @@ class RequestForm extends VerticalLayout implements HasDynamicTitle {
             Notification.show(getTranslation("erasure.form.filed", filed.reference(), filed.dueOn()))
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             getUI().ifPresent(ui -> ui.navigate(RequestWorkbenchView.class));
-        } catch (IllegalArgumentException | IllegalStateException | FabricCaException e) {
+        } catch (IllegalArgumentException | IllegalStateException e) {
             Notification.show(getTranslation("erasure.form.rejected", e.getMessage()))
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+        } catch (FabricCaException | AccessDeniedException e) {
+            FailureMessage failure = FailureMessage.of(e);
+            Notification.show(getTranslation(
+                            "erasure.form.rejected", getTranslation(failure.key(), failure.argumentArray())))
                     .addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
     }

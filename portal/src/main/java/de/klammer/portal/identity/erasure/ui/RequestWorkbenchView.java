@@ -29,6 +29,7 @@ import com.vaadin.flow.server.auth.AccessDeniedErrorRouter;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import de.klammer.identity.DeadlineExtensionRejectedException;
+import de.klammer.portal.identity.FailureMessage;
 import de.klammer.portal.identity.erasure.ChannelProgress;
 import de.klammer.portal.identity.erasure.DataSubjectRequestService;
 import de.klammer.portal.identity.erasure.ExecutionResult;
@@ -251,7 +252,9 @@ class RequestWorkbenchView extends VerticalLayout implements HasDynamicTitle {
             Notification.show(message).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             showHandOver(request, result.issued());
         } catch (RequestExecutionException e) {
-            Notification.show(getTranslation("erasure.execution-failed", e.getMessage()))
+            FailureMessage failure = FailureMessage.of(e.getCause() == null ? e : e.getCause());
+            Notification.show(getTranslation(
+                            "erasure.execution-failed", getTranslation(failure.key(), failure.argumentArray())))
                     .addThemeVariants(NotificationVariant.LUMO_ERROR);
             showHandOver(request, e.issued());
         }
@@ -281,8 +284,13 @@ class RequestWorkbenchView extends VerticalLayout implements HasDynamicTitle {
             RequestSummary changed = action.get();
             Notification.show(getTranslation(successKey, changed.reference()))
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-        } catch (IllegalArgumentException | IllegalStateException | DeadlineExtensionRejectedException e) {
+        } catch (IllegalArgumentException | IllegalStateException e) {
             Notification.show(getTranslation("erasure.action-rejected", e.getMessage()))
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+        } catch (DeadlineExtensionRejectedException e) {
+            FailureMessage failure = FailureMessage.of(e);
+            Notification.show(getTranslation(
+                            "erasure.action-rejected", getTranslation(failure.key(), failure.argumentArray())))
                     .addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
         refresh();
