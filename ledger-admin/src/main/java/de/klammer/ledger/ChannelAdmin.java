@@ -15,6 +15,7 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -135,6 +136,33 @@ public final class ChannelAdmin implements AutoCloseable {
         Live live = live(channelId);
         UpdateAnalysis analysis = new UpdateAnalysis(live.config(), parseUpdate(configUpdate));
         return SignatureCheck.evaluate(configUpdate, signatures, analysis.requiredSignatures(), analysis.evaluator());
+    }
+
+    /**
+     * Evaluates, for each set of MSP IDs, whether one admin of each MSP in the set, signing together, would satisfy the
+     * policy at {@code policyPath} in the live config. It reads the config once for all sets. An admin satisfies the
+     * admin and member role principals of its own MSP. OU and identity principals count as unsatisfied, so a policy
+     * built on them reads as stricter than it may be.
+     *
+     * @return one result per set, in order; false also when the channel has no policy at that path
+     */
+    public List<Boolean> satisfiedByAdmins(String channelId, String policyPath, List<? extends Collection<String>> mspIdSets) {
+        PolicyEvaluator evaluator = new PolicyEvaluator(live(channelId).config());
+        List<Boolean> results = new ArrayList<>(mspIdSets.size());
+        for (Collection<String> mspIds : mspIdSets) {
+            List<PolicyEvaluator.Candidate> admins = mspIds.stream()
+                    .distinct()
+                    .map(ChannelAdmin::adminOf)
+                    .toList();
+            results.add(evaluator.evaluate(policyPath, admins));
+        }
+        return results;
+    }
+
+    private static PolicyEvaluator.Candidate adminOf(String mspId) {
+        return principal -> principal instanceof PolicyRule.RolePrincipal role
+                && role.mspId().equals(mspId)
+                && (role.role() == PolicyRule.Role.ADMIN || role.role() == PolicyRule.Role.MEMBER);
     }
 
     /** Returns why the update no longer fits the live config (a read-set version moved), or empty. */

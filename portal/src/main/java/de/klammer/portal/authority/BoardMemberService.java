@@ -63,6 +63,12 @@ public class BoardMemberService {
         return members.findById(id).map(BoardMemberEntity::toBoardMember);
     }
 
+    /** Counts the board members of an authority, that is everyone with the role who has signed in at least once. */
+    @Transactional(readOnly = true)
+    public long countByAuthority(UUID authorityId) {
+        return members.countByAuthorityId(authorityId);
+    }
+
     /** Returns the lower-case hex SHA-256 of {@code issuer + "|" + subject}. */
     public static String subjectHash(String issuer, String subject) {
         try {

@@ -5,10 +5,16 @@ public class GovernanceRuleViolationException extends RuntimeException {
 
     /** The governance rules that a request can break. */
     public enum Rule {
-        /** The proposer approved their own proposal. */
+        /** The proposer voted on their own proposal; proposing counts as their yes vote. */
         SELF_APPROVAL,
-        /** The board member has already approved this proposal. */
-        ALREADY_APPROVED,
+        /** The voter has already cast this same vote on this proposal. */
+        ALREADY_VOTED,
+        /** A no vote or a veto came without a reason. */
+        REASON_REQUIRED,
+        /** The voting deadline has passed, so the proposal takes no more votes. */
+        VOTING_CLOSED,
+        /** The user has no veto role of the proposal's rule, or the rule allows no veto on this proposal. */
+        NO_VETO_RIGHT,
         /** Only board members of an authority whose signature counts may recompute a proposal. */
         NOT_A_SIGNING_AUTHORITY
     }

@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * @param proposerPseudonym pseudonym of the proposing board member
  * @param proposerAuthorityCode code of the proposer's authority
  * @param baseSequence config sequence the update was computed against
- * @param configUpdateSha256 SHA-256 of the config update that approvals cover, hex
+ * @param configUpdateSha256 SHA-256 of the config update that approvals cover, hex; null for a rule change
  * @param writeSet what the update changes, one plain line each
  * @param requiredSignatures the ledger's signature requirement, one plain line each
  * @param signingMspIds authorities whose signatures count
@@ -31,10 +31,11 @@ import org.jspecify.annotations.Nullable;
  * @param appliedSequence config sequence after the update was applied
  * @param failureReason why the ordering service rejected the update
  * @param auditTrail audit events about this proposal, oldest first
- * @param canApprove whether the signed-in user may approve now
+ * @param canApprove whether the signed-in user may vote yes now
  * @param canRecompute whether the signed-in user may recompute now
  * @param createdAt when the proposal was made
  * @param updatedAt when the proposal last changed
+ * @param governance change type, legal basis, rule, votes and count
  */
 public record ProposalDetails(
         UUID id,
@@ -47,7 +48,7 @@ public record ProposalDetails(
         String proposerPseudonym,
         String proposerAuthorityCode,
         long baseSequence,
-        String configUpdateSha256,
+        @Nullable String configUpdateSha256,
         List<String> writeSet,
         List<String> requiredSignatures,
         List<String> signingMspIds,
@@ -61,7 +62,8 @@ public record ProposalDetails(
         boolean canApprove,
         boolean canRecompute,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Governance governance) {
 
     public ProposalDetails {
         writeSet = List.copyOf(writeSet);
@@ -70,6 +72,64 @@ public record ProposalDetails(
         approvals = List.copyOf(approvals);
         auditTrail = List.copyOf(auditTrail);
     }
+
+    /**
+     * What the board decides on, under which rule, and the votes so far.
+     *
+     * @param changeType the change type, which selects the decision rule
+     * @param ruleChange whether the proposal changes a decision rule instead of the ledger
+     * @param legalBasis legal basis of the decision
+     * @param touchesPersonalData whether the proposer marked the change as touching processing of personal data
+     * @param rule the decision rule the proposal is voted on under
+     * @param votingDeadline when voting ends; null for proposals opened before deadlines existed
+     * @param decidedAt when the proposal was approved, rejected or expired
+     * @param votes every current vote and veto, oldest first
+     * @param count the count so far
+     * @param missingSignatures what the ledger still needs, one plain line each, as last evaluated
+     * @param myVote the signed-in user's current vote
+     * @param canVote whether the signed-in user may cast or change a vote now
+     * @param canVeto whether the signed-in user may veto now
+     */
+    public record Governance(
+            ChangeType changeType,
+            boolean ruleChange,
+            String legalBasis,
+            boolean touchesPersonalData,
+            DecisionRule rule,
+            @Nullable Instant votingDeadline,
+            @Nullable Instant decidedAt,
+            List<VoteDetails> votes,
+            VoteCount count,
+            List<String> missingSignatures,
+            @Nullable VoteChoice myVote,
+            boolean canVote,
+            boolean canVeto) {
+
+        public Governance {
+            votes = List.copyOf(votes);
+            missingSignatures = List.copyOf(missingSignatures);
+        }
+    }
+
+    /**
+     * One current vote.
+     *
+     * @param voterPseudonym pseudonym of the voter
+     * @param authorityCode code of the voter's authority
+     * @param choice the vote
+     * @param reason the reason given; required for no and veto
+     * @param vetoRole the portal role a veto was cast in
+     * @param castAt when the vote was first cast
+     * @param updatedAt when the vote was last changed
+     */
+    public record VoteDetails(
+            String voterPseudonym,
+            String authorityCode,
+            VoteChoice choice,
+            @Nullable String reason,
+            @Nullable String vetoRole,
+            Instant castAt,
+            Instant updatedAt) {}
 
     /**
      * One approval of the current config update.
@@ -88,6 +148,6 @@ public record ProposalDetails(
             String authorityName,
             String mspId,
             boolean signed,
-            String configUpdateSha256,
+            @Nullable String configUpdateSha256,
             Instant createdAt) {}
 }

@@ -11,12 +11,19 @@ import de.klammer.portal.governance.internal.ApprovalRepository;
 import de.klammer.portal.governance.internal.LedgerSubmission;
 import de.klammer.portal.governance.internal.LedgerSubmissionRepository;
 import de.klammer.portal.governance.internal.Proposal;
+import de.klammer.portal.governance.internal.Vote;
+import de.klammer.portal.governance.internal.VoteRepository;
 import de.klammer.portal.ledger.AuthoritySignature;
 import de.klammer.portal.security.PortalRole;
 import de.klammer.portal.security.PortalUser;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /** Builds the read models of proposals, resolving board members to pseudonyms and authorities to codes. */
@@ -26,6 +33,7 @@ class ProposalReadModels {
     private static final String UNKNOWN = "?";
 
     private final ApprovalRepository approvals;
+    private final VoteRepository votes;
     private final LedgerSubmissionRepository submissions;
     private final BoardMemberService boardMembers;
     private final AuthorityService authorities;
@@ -33,11 +41,13 @@ class ProposalReadModels {
 
     ProposalReadModels(
             ApprovalRepository approvals,
+            VoteRepository votes,
             LedgerSubmissionRepository submissions,
             BoardMemberService boardMembers,
             AuthorityService authorities,
             AuditService audit) {
         this.approvals = approvals;
+        this.votes = votes;
         this.submissions = submissions;
         this.boardMembers = boardMembers;
         this.authorities = authorities;
@@ -50,7 +60,7 @@ class ProposalReadModels {
                 proposal.id(),
                 proposal.reference(),
                 proposal.title(),
-                proposal.change().path(),
+                proposal.isRuleChange() ? proposal.change().policyText() : proposal.change().path(),
                 proposal.status(),
                 proposer.map(BoardMember::pseudonym).orElse(UNKNOWN),
                 proposer.flatMap(member -> authorities.findById(member.authorityId()))
@@ -64,7 +74,8 @@ class ProposalReadModels {
         ProposalSummary summary = summary(proposal);
         List<Approval> approvalRows = approvals.findByProposalIdOrderByCreatedAtAsc(proposal.id());
         Optional<LedgerSubmission> submission = submissions.findByProposalId(proposal.id());
-        var update = proposal.preparedUpdate();
+        boolean ruleChange = proposal.isRuleChange();
+        var update = ruleChange ? null : proposal.preparedUpdate();
         return new ProposalDetails(
                 proposal.id(),
                 proposal.reference(),
@@ -75,11 +86,11 @@ class ProposalReadModels {
                 proposal.status(),
                 summary.proposerPseudonym(),
                 summary.proposerAuthorityCode(),
-                update.baseSequence(),
-                update.sha256(),
-                update.writeSet(),
-                update.requiredSignatures(),
-                update.signingMspIds(),
+                update == null ? 0 : update.baseSequence(),
+                update == null ? null : update.sha256(),
+                update == null ? List.of() : update.writeSet(),
+                update == null ? List.of() : update.requiredSignatures(),
+                update == null ? List.of() : update.signingMspIds(),
                 approvalRows.stream().map(this::approvalDetails).toList(),
                 submission.map(LedgerSubmission::state).orElse(null),
                 submission.map(LedgerSubmission::lastError).orElse(null),
@@ -87,10 +98,88 @@ class ProposalReadModels {
                 proposal.appliedSequence(),
                 proposal.failureReason(),
                 audit.findBySubject("proposal", proposal.reference()),
-                canApprove(proposal, approvalRows, user),
+                canApprove(proposal, votes.findByProposalIdOrderByCastAtAsc(proposal.id()), user),
                 canRecompute(proposal, user),
                 proposal.createdAt(),
-                proposal.updatedAt());
+                proposal.updatedAt(),
+                governance(proposal, user));
+    }
+
+    private ProposalDetails.Governance governance(Proposal proposal, PortalUser user) {
+        List<Vote> voteRows = votes.findByProposalIdOrderByCastAtAsc(proposal.id());
+        DecisionRule rule = proposal.rule();
+        VoteChoice myVote = myVote(voteRows, user);
+        boolean open = proposal.status() == ProposalStatus.OPEN && !proposal.isPastDeadline(Instant.now());
+        boolean canVote = open
+                && user.hasRole(PortalRole.BOARD_MEMBER)
+                && user.boardMember() != null
+                && !proposal.proposerId().equals(user.boardMember().id());
+        boolean alreadyVetoed = voteRows.stream().anyMatch(vote -> vote.choice() == VoteChoice.VETO
+                && vote.voterPseudonym().equals(VoterPseudonyms.of(user)));
+        boolean canVeto = open && !alreadyVetoed && rule.allowsVetoBy(user.roles(), proposal.touchesPersonalData());
+        return new ProposalDetails.Governance(
+                proposal.changeType(),
+                proposal.isRuleChange(),
+                proposal.legalBasis(),
+                proposal.touchesPersonalData(),
+                rule,
+                proposal.votingDeadline(),
+                proposal.decidedAt(),
+                voteRows.stream().map(this::voteDetails).toList(),
+                count(proposal, voteRows),
+                proposal.missingSignatures(),
+                myVote,
+                canVote,
+                canVeto);
+    }
+
+    /** Counts the votes under the proposal's rule, as {@code ProposalDecisions} does. */
+    VoteCount count(Proposal proposal, List<Vote> voteRows) {
+        Map<UUID, Integer> members = new LinkedHashMap<>();
+        for (Authority authority : authorities.findAll()) {
+            members.put(authority.id(), Math.toIntExact(boardMembers.countByAuthority(authority.id())));
+        }
+        DecisionRule rule = proposal.rule();
+        Tally tally = VoteCounting.count(
+                rule.counting(),
+                voteRows.stream()
+                        .map(vote -> new VoteCounting.CastVote(vote.authorityId(), vote.choice()))
+                        .toList(),
+                members);
+        OptionalInt needed = rule.yesVotesStillNeeded(tally);
+        return new VoteCount(
+                tally,
+                rule.judge(tally, proposal.isPastDeadline(Instant.now())),
+                needed.isPresent() ? needed.getAsInt() : null,
+                rule.meetsTurnout(tally));
+    }
+
+    private ProposalDetails.VoteDetails voteDetails(Vote vote) {
+        return new ProposalDetails.VoteDetails(
+                vote.voterPseudonym(),
+                authorities.findById(vote.authorityId()).map(Authority::code).orElse(UNKNOWN),
+                vote.choice(),
+                vote.reason(),
+                vote.vetoRole(),
+                vote.castAt(),
+                vote.updatedAt());
+    }
+
+    private static @Nullable VoteChoice myVote(List<Vote> voteRows, PortalUser user) {
+        PortalUser.BoardMemberRef member = user.boardMember();
+        if (member == null) {
+            return null;
+        }
+        return voteRows.stream()
+                .filter(vote -> member.pseudonym().equals(vote.voterPseudonym()))
+                .map(Vote::choice)
+                .findFirst()
+                .orElse(null);
+    }
+
+    /** Returns the proposer's board-member record. */
+    Optional<BoardMember> proposer(Proposal proposal) {
+        return boardMembers.findById(proposal.proposerId());
     }
 
     List<AuthoritySignature> signaturesOf(UUID proposalId) {
@@ -122,20 +211,22 @@ class ProposalReadModels {
                 .orElseThrow(() -> new IllegalStateException("Approval refers to unknown authority " + authorityId));
     }
 
-    private static boolean canApprove(Proposal proposal, List<Approval> approvalRows, PortalUser user) {
+    private static boolean canApprove(Proposal proposal, List<Vote> voteRows, PortalUser user) {
         PortalUser.BoardMemberRef member = user.boardMember();
         if (!user.hasRole(PortalRole.BOARD_MEMBER) || member == null || proposal.status() != ProposalStatus.OPEN) {
             return false;
         }
-        boolean alreadyApproved =
-                approvalRows.stream().anyMatch(approval -> approval.boardMemberId().equals(member.id()));
-        return !proposal.proposerId().equals(member.id()) && !alreadyApproved;
+        boolean alreadyApproved = voteRows.stream()
+                .anyMatch(vote -> vote.voterPseudonym().equals(member.pseudonym()) && vote.choice() == VoteChoice.YES);
+        return !proposal.proposerId().equals(member.id())
+                && !alreadyApproved
+                && !proposal.isPastDeadline(Instant.now());
     }
 
     private static boolean canRecompute(Proposal proposal, PortalUser user) {
         PortalUser.AuthorityRef authority = user.authority();
-        boolean recomputable =
-                proposal.status() == ProposalStatus.STALE || proposal.status() == ProposalStatus.OPEN;
+        boolean recomputable = !proposal.isRuleChange()
+                && (proposal.status() == ProposalStatus.STALE || proposal.status() == ProposalStatus.OPEN);
         return user.hasRole(PortalRole.BOARD_MEMBER)
                 && authority != null
                 && recomputable

@@ -3,18 +3,21 @@ package de.klammer.portal.governance;
 import de.klammer.portal.audit.AuditEntry;
 import de.klammer.portal.audit.AuditService;
 import de.klammer.portal.governance.GovernanceRuleViolationException.Rule;
+import de.klammer.portal.governance.Voting.BoardMemberActor;
 import de.klammer.portal.governance.internal.Approval;
 import de.klammer.portal.governance.internal.ApprovalRepository;
-import de.klammer.portal.governance.internal.LedgerSubmission;
 import de.klammer.portal.governance.internal.LedgerSubmissionRepository;
 import de.klammer.portal.governance.internal.Proposal;
 import de.klammer.portal.governance.internal.ProposalRepository;
-import de.klammer.portal.ledger.AuthoritySignature;
+import de.klammer.portal.governance.internal.RuleChange;
+import de.klammer.portal.governance.internal.RuleChangeRepository;
+import de.klammer.portal.governance.internal.RuleTexts;
+import de.klammer.portal.governance.internal.Vote;
+import de.klammer.portal.governance.internal.VoteRepository;
 import de.klammer.portal.ledger.ChangeRejectedException;
 import de.klammer.portal.ledger.LedgerGateway;
 import de.klammer.portal.ledger.PolicyChange;
 import de.klammer.portal.ledger.PreparedUpdate;
-import de.klammer.portal.ledger.SignatureCheck;
 import de.klammer.portal.security.CurrentUser;
 import de.klammer.portal.security.PortalRole;
 import de.klammer.portal.security.PortalUser;
@@ -34,10 +37,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Proposes, approves and recomputes channel-policy changes. Each approval by a board member of an authority whose
- * signature counts makes that authority sign the exact config update, once per authority. When the ledger's
- * signature requirement is met, the proposal becomes approved and its ledger submission is written in the same
- * transaction, for the {@code LedgerSubmitter} to send. Every step writes an audit event.
+ * Proposes, votes on and recomputes changes. A proposal is voted on under the decision rule of its change type, copied
+ * when it opens. A yes vote by a board member of an authority whose signature counts makes that authority sign the
+ * exact config update, once per authority. When the rule has passed and the ledger's signature requirement is met,
+ * the proposal becomes approved and its ledger submission is written in the same transaction, for the
+ * {@code LedgerSubmitter} to send. A rule change applies in the database instead. Every step writes an audit event.
  */
 @Service
 @Transactional
@@ -45,12 +49,13 @@ public class ProposalService {
 
     private static final Logger log = LoggerFactory.getLogger(ProposalService.class);
 
-    static final int MAX_TITLE_LENGTH = 200;
-    static final int MAX_RATIONALE_LENGTH = 4000;
-
     private final ProposalRepository proposals;
     private final ApprovalRepository approvals;
+    private final VoteRepository votes;
     private final LedgerSubmissionRepository submissions;
+    private final RuleChangeRepository ruleChanges;
+    private final DecisionRuleService rules;
+    private final Voting voting;
     private final LedgerGateway ledger;
     private final AuditService audit;
     private final CurrentUser currentUser;
@@ -61,7 +66,11 @@ public class ProposalService {
     ProposalService(
             ProposalRepository proposals,
             ApprovalRepository approvals,
+            VoteRepository votes,
             LedgerSubmissionRepository submissions,
+            RuleChangeRepository ruleChanges,
+            DecisionRuleService rules,
+            Voting voting,
             LedgerGateway ledger,
             AuditService audit,
             CurrentUser currentUser,
@@ -70,7 +79,11 @@ public class ProposalService {
             ApplicationEventPublisher events) {
         this.proposals = proposals;
         this.approvals = approvals;
+        this.votes = votes;
         this.submissions = submissions;
+        this.ruleChanges = ruleChanges;
+        this.rules = rules;
+        this.voting = voting;
         this.ledger = ledger;
         this.audit = audit;
         this.currentUser = currentUser;
@@ -96,22 +109,28 @@ public class ProposalService {
     }
 
     /**
-     * Opens a proposal for the change, with the config update computed against the live channel config.
+     * Opens a proposal for the change, with the config update computed against the live channel config. Proposing
+     * counts as the proposer's yes vote.
      *
      * @throws ChangeRejectedException when the ledger rejects the change; the message explains why
-     * @throws IllegalArgumentException when title or rationale is blank or too long
+     * @throws IllegalArgumentException when title, rationale or legal basis is blank or too long
      */
     @PreAuthorize("hasRole('BOARD_MEMBER')")
-    public ProposalDetails propose(String title, String rationale, PolicyChange change) {
-        requireText("title", title, MAX_TITLE_LENGTH);
-        requireText("rationale", rationale, MAX_RATIONALE_LENGTH);
-        Actor actor = boardMemberActor();
-        PreparedUpdate update = ledger.prepare(channel, requireValid(change));
+    public ProposalDetails propose(ProposalTexts texts, PolicyChange change) {
+        ProposalTexts valid = texts.validated();
+        BoardMemberActor actor = boardMemberActor();
+        requireValid(change);
+        DecisionRule rule = rules.current(changeTypeOf(change));
+        PreparedUpdate update = ledger.prepare(channel, change);
 
-        Proposal proposal = proposals.save(
-                Proposal.open(nextReference(), title.strip(), rationale.strip(), change, actor.member().id(), update));
+        Proposal proposal =
+                proposals.save(Proposal.open(nextReference(), valid, change, actor.member().id(), update, rule));
+        voting.recordProposerVote(proposal, actor);
         audit(actor, "proposal.opened", proposal, "change " + change.path() + " to " + change.policyText()
-                + "; config update sha256 " + update.sha256() + "; base sequence " + update.baseSequence());
+                + "; config update sha256 " + update.sha256() + "; base sequence " + update.baseSequence()
+                + "; rule " + RuleTexts.describe(rule) + "; the proposer's yes vote is recorded");
+        events.publishEvent(
+                new ProposalOpened(proposal.id(), proposal.reference(), proposal.title(), proposal.votingDeadline()));
         log.atInfo()
                 .addKeyValue("proposal", proposal.reference())
                 .addKeyValue("path", change.path())
@@ -121,52 +140,103 @@ public class ProposalService {
     }
 
     /**
-     * Approves the proposal's current config update as the signed-in board member. The member's authority signs
-     * when its signature counts and it has not signed yet.
+     * Opens a proposal to replace the decision rule of {@code newRule.changeType()}. It is voted on under the rule for
+     * rule changes and applies in the database when decided. Proposing counts as the proposer's yes vote.
      *
-     * @throws GovernanceRuleViolationException when the member proposed it or has already approved it
+     * @throws RuleWeakerThanLedgerException when the new rule could pass what the ledger refuses; names the missing
+     *     signatures
+     * @throws IllegalArgumentException when a text is blank or too long, the rule changes the rule for rule changes to
+     *     something no vote can meet, or no vote can meet the rule at all
+     */
+    @PreAuthorize("hasRole('BOARD_MEMBER')")
+    public ProposalDetails proposeRuleChange(ProposalTexts texts, DecisionRule newRule) {
+        ProposalTexts valid = texts.validated();
+        Objects.requireNonNull(newRule, "newRule must not be null");
+        BoardMemberActor actor = boardMemberActor();
+        rules.requireAtLeastAsStrictAsLedger(newRule);
+        DecisionRule ruleForRuleChanges = rules.current(ChangeType.RULE_CHANGE);
+
+        Proposal proposal = proposals.save(Proposal.openRuleChange(
+                nextReference(), valid, channel, newRule, actor.member().id(), ruleForRuleChanges));
+        ruleChanges.save(new RuleChange(proposal.id(), newRule));
+        voting.recordProposerVote(proposal, actor);
+        audit(actor, "proposal.opened", proposal, "rule for " + newRule.changeType().databaseValue() + " to "
+                + RuleTexts.describe(newRule) + "; voted on under " + RuleTexts.describe(ruleForRuleChanges)
+                + "; the proposer's yes vote is recorded");
+        events.publishEvent(
+                new ProposalOpened(proposal.id(), proposal.reference(), proposal.title(), proposal.votingDeadline()));
+        log.atInfo()
+                .addKeyValue("proposal", proposal.reference())
+                .addKeyValue("changeType", newRule.changeType().databaseValue())
+                .log("Opened rule-change proposal");
+        return readModels.details(proposal, actor.user());
+    }
+
+    /**
+     * Votes yes on the proposal as the signed-in board member; the same as {@code vote(id, YES, null)}.
+     *
+     * @throws GovernanceRuleViolationException when the member proposed it, already voted yes, or the deadline passed
      * @throws IllegalStateException when the proposal is not open
      * @throws ProposalNotFoundException when no proposal has the id
      */
     @PreAuthorize("hasRole('BOARD_MEMBER')")
     public ApprovalOutcome approve(UUID proposalId) {
-        Actor actor = boardMemberActor();
-        // NOTE: the row lock is held while the ledger signs and evaluates, so a slow ledger delays other approvals of
-        // this proposal. Without the lock, two authorities approving at once could each miss the other's signature.
-        Proposal proposal = lockProposal(proposalId);
-        requireApprovable(proposal, actor);
-
-        PreparedUpdate update = proposal.preparedUpdate();
-        AuthoritySignature signature = signIfNeeded(proposal, update, actor);
-        approvals.save(new Approval(
-                proposal.id(),
-                actor.member().id(),
-                actor.authority().id(),
-                update.sha256(),
-                signature == null ? null : signature.configSignature()));
-        audit(actor, "proposal.approved", proposal, "config update sha256 " + update.sha256()
-                + (signature == null ? "; without signature" : "; with the signature of " + actor.authority().mspId()));
-        if (signature == null) {
-            return new ApprovalOutcome(proposal.status(), false, List.of());
-        }
-        return evaluateSignatures(proposal, update, actor);
+        return vote(proposalId, VoteChoice.YES, null);
     }
 
     /**
-     * Computes the proposal's config update again against the live config. All approvals and signatures of the old
-     * update are dropped (the audit trail keeps them) and the proposal is open again.
+     * Casts or changes the signed-in board member's vote. A yes vote makes the member's authority sign when its
+     * signature counts and it has not signed yet. A no vote needs a reason.
+     *
+     * @throws GovernanceRuleViolationException when the member proposed it, cast this same vote already, gave no reason
+     *     for a no vote, or the voting deadline passed
+     * @throws IllegalStateException when the proposal is not open
+     * @throws IllegalArgumentException when the choice is a veto or the reason is too long
+     * @throws ProposalNotFoundException when no proposal has the id
+     */
+    @PreAuthorize("hasRole('BOARD_MEMBER')")
+    public ApprovalOutcome vote(UUID proposalId, VoteChoice choice, @Nullable String reason) {
+        BoardMemberActor actor = boardMemberActor();
+        // NOTE: the row lock is held while the ledger signs and evaluates, so a slow ledger delays other votes on this
+        // proposal. Without the lock, two authorities voting at once could each miss the other's signature.
+        Proposal proposal = lockProposal(proposalId);
+        return voting.vote(proposal, actor, choice, reason);
+    }
+
+    /**
+     * Vetoes the proposal as a holder of a veto role of its rule; one veto rejects it.
+     *
+     * @throws GovernanceRuleViolationException when the user may not veto it, vetoed already, gave no reason, or the
+     *     voting deadline passed
+     * @throws IllegalStateException when the proposal is not open
+     * @throws ProposalNotFoundException when no proposal has the id
+     */
+    @PreAuthorize("isAuthenticated()")
+    public ApprovalOutcome veto(UUID proposalId, String reason) {
+        PortalUser user = currentUser.require();
+        Proposal proposal = lockProposal(proposalId);
+        return voting.veto(proposal, user, VoterPseudonyms.of(user), reason);
+    }
+
+    /**
+     * Computes the proposal's config update again against the live config. All votes, approvals and signatures of the
+     * old update are dropped (the audit trail keeps them), the proposer's yes vote is recorded again, and the proposal
+     * is open again.
      *
      * @throws GovernanceRuleViolationException when the member's authority is not one whose signature counts
-     * @throws IllegalStateException when the proposal is neither stale nor open
+     * @throws IllegalStateException when the proposal is neither stale nor open, or is a rule change
      * @throws ChangeRejectedException when the ledger now rejects the change
      */
     @PreAuthorize("hasRole('BOARD_MEMBER')")
     public ProposalDetails recompute(UUID proposalId) {
-        Actor actor = boardMemberActor();
+        BoardMemberActor actor = boardMemberActor();
         Proposal proposal = lockProposal(proposalId);
         if (proposal.status() != ProposalStatus.STALE && proposal.status() != ProposalStatus.OPEN) {
             throw new IllegalStateException("Proposal " + proposal.reference()
                     + " can only be recomputed when stale or open, but its status is " + proposal.status().databaseValue());
+        }
+        if (proposal.isRuleChange()) {
+            throw new IllegalStateException("Proposal " + proposal.reference() + " is a rule change without a config update");
         }
         if (!proposal.signingMspIds().contains(actor.authority().mspId())) {
             throw new GovernanceRuleViolationException(Rule.NOT_A_SIGNING_AUTHORITY, "Only board members of "
@@ -175,9 +245,10 @@ public class ProposalService {
 
         String oldSha256 = proposal.configUpdateSha256();
         PreparedUpdate update = ledger.prepare(proposal.channel(), proposal.change());
-        discardApprovals(proposal, actor);
+        discardVotesAndApprovals(proposal, actor);
         submissions.findByProposalId(proposal.id()).ifPresent(submissions::delete);
         proposal.reopen(update);
+        recordProposerVoteAgain(proposal);
         audit(actor, "proposal.recomputed", proposal, "config update sha256 " + oldSha256 + " replaced by "
                 + update.sha256() + "; base sequence " + update.baseSequence());
         log.atInfo()
@@ -206,73 +277,24 @@ public class ProposalService {
         return readModels.details(proposal, currentUser.require());
     }
 
-    private void requireApprovable(Proposal proposal, Actor actor) {
-        if (proposal.status() != ProposalStatus.OPEN) {
-            throw new IllegalStateException("Proposal " + proposal.reference()
-                    + " can only be approved when open, but its status is " + proposal.status().databaseValue());
-        }
-        if (proposal.proposerId().equals(actor.member().id())) {
-            throw new GovernanceRuleViolationException(
-                    Rule.SELF_APPROVAL, "The proposer may not approve their own proposal " + proposal.reference());
-        }
-        if (approvals.existsByProposalIdAndBoardMemberId(proposal.id(), actor.member().id())) {
-            throw new GovernanceRuleViolationException(Rule.ALREADY_APPROVED, "Board member "
-                    + actor.member().pseudonym() + " has already approved proposal " + proposal.reference());
-        }
-    }
-
-    private @Nullable AuthoritySignature signIfNeeded(Proposal proposal, PreparedUpdate update, Actor actor) {
-        String mspId = actor.authority().mspId();
-        if (!update.signingMspIds().contains(mspId)
-                || approvals.existsSignatureOfAuthority(proposal.id(), actor.authority().id())) {
-            return null;
-        }
-
-        AuthoritySignature signature = ledger.sign(mspId, update);
-        if (!signature.mspId().equals(mspId)) {
-            throw new IllegalStateException("Ledger signed as " + signature.mspId() + " instead of " + mspId);
-        }
-        audit(actor, "proposal.signed", proposal, mspId + " signed config update sha256 " + update.sha256());
-        return signature;
-    }
-
-    private ApprovalOutcome evaluateSignatures(Proposal proposal, PreparedUpdate update, Actor actor) {
-        SignatureCheck check = ledger.evaluate(update, signaturesOf(proposal));
-        audit(actor, "proposal.signatures-evaluated", proposal, check.satisfied()
-                ? "satisfied by " + String.join(", ", check.countedMspIds())
-                : "missing: " + String.join("; ", check.missing()));
-        if (!check.satisfied()) {
-            return new ApprovalOutcome(proposal.status(), true, check.missing());
-        }
-
-        if (ledger.isStale(update)) {
-            proposal.markStale();
-            audit(actor, "proposal.stale", proposal, "the channel config moved on since base sequence "
-                    + update.baseSequence() + "; recompute to collect signatures again");
-            return new ApprovalOutcome(proposal.status(), true, List.of());
-        }
-        proposal.markApproved();
-        LedgerSubmission submission = submissions.save(LedgerSubmission.pending(proposal.id()));
-        events.publishEvent(new ProposalApproved(proposal.id(), proposal.reference(), submission.id()));
-        audit(actor, "ledger-submission.queued", proposal, "submission " + submission.id() + " pending");
-        log.atInfo()
-                .addKeyValue("proposal", proposal.reference())
-                .addKeyValue("submission", submission.id())
-                .log("Proposal approved; queued ledger submission");
-        return new ApprovalOutcome(proposal.status(), true, List.of());
-    }
-
-    private List<AuthoritySignature> signaturesOf(Proposal proposal) {
-        return readModels.signaturesOf(proposal.id());
-    }
-
-    private void discardApprovals(Proposal proposal, Actor actor) {
+    private void discardVotesAndApprovals(Proposal proposal, BoardMemberActor actor) {
         for (Approval approval : approvals.findByProposalIdOrderByCreatedAtAsc(proposal.id())) {
             audit(actor, "approval.discarded", proposal, "approval " + approval.id() + " of board member "
                     + readModels.pseudonymOf(approval.boardMemberId()) + " for config update sha256 "
                     + approval.configUpdateSha256() + (approval.signed() ? " with signature" : " without signature"));
         }
         approvals.deleteByProposalId(proposal.id());
+        for (Vote vote : votes.findByProposalIdOrderByCastAtAsc(proposal.id())) {
+            audit(actor, "vote.discarded", proposal, "vote " + vote.choice().databaseValue() + " of "
+                    + vote.voterPseudonym() + " cast at " + vote.castAt());
+            votes.delete(vote);
+        }
+        votes.flush();
+    }
+
+    private void recordProposerVoteAgain(Proposal proposal) {
+        readModels.proposer(proposal).ifPresent(proposer -> votes.save(Vote.ofBoardMember(
+                proposal.id(), proposer.pseudonym(), proposer.id(), proposer.authorityId(), VoteChoice.YES, null)));
     }
 
     private Proposal lockProposal(UUID proposalId) {
@@ -283,17 +305,17 @@ public class ProposalService {
         return "P-%d-%04d".formatted(Year.now().getValue(), proposals.nextReferenceNumber());
     }
 
-    private Actor boardMemberActor() {
+    private BoardMemberActor boardMemberActor() {
         PortalUser user = currentUser.require();
         BoardMemberRef member = user.boardMember();
         AuthorityRef authority = user.authority();
         if (!user.hasRole(PortalRole.BOARD_MEMBER) || member == null || authority == null) {
             throw new IllegalStateException("Missing board-member record for the signed-in user; sign in with the board member role of a configured authority");
         }
-        return new Actor(user, member, authority);
+        return new BoardMemberActor(user, member, authority);
     }
 
-    private void audit(Actor actor, String action, Proposal proposal, String details) {
+    private void audit(BoardMemberActor actor, String action, Proposal proposal, String details) {
         audit.record(new AuditEntry(
                 actor.member().pseudonym(),
                 actor.authority().code(),
@@ -303,6 +325,14 @@ public class ProposalService {
                 details));
     }
 
+    private static ChangeType changeTypeOf(PolicyChange change) {
+        try {
+            return ChangeType.ofPolicyPath(change.path());
+        } catch (IllegalArgumentException e) {
+            throw new ChangeRejectedException(e.getMessage());
+        }
+    }
+
     private static PolicyChange requireValid(PolicyChange change) {
         Objects.requireNonNull(change, "change must not be null");
         if (change.path().isBlank() || change.policyText().isBlank()) {
@@ -310,17 +340,4 @@ public class ProposalService {
         }
         return change;
     }
-
-    private static void requireText(String name, String value, int maxLength) {
-        Objects.requireNonNull(value, name + " must not be null");
-        if (value.isBlank()) {
-            throw new IllegalArgumentException(name + " must not be blank");
-        }
-        if (value.strip().length() > maxLength) {
-            throw new IllegalArgumentException(name + " must have at most " + maxLength + " characters, but has "
-                    + value.strip().length());
-        }
-    }
-
-    private record Actor(PortalUser user, BoardMemberRef member, AuthorityRef authority) {}
 }

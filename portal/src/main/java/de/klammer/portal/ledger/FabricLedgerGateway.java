@@ -121,6 +121,11 @@ public class FabricLedgerGateway implements LedgerGateway, AutoCloseable {
     }
 
     @Override
+    public List<Boolean> satisfiedByAdmins(String channel, String policyPath, List<Set<String>> mspIdSets) {
+        return call(() -> admin.satisfiedByAdmins(channel, policyPath, mspIdSets));
+    }
+
+    @Override
     public boolean isStale(PreparedUpdate update) {
         return call(() -> admin.staleness(update.channel(), update.configUpdate())).isPresent();
     }

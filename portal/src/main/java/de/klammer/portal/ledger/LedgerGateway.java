@@ -3,6 +3,7 @@ package de.klammer.portal.ledger;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Port from the portal to a Fabric channel's configuration. Implementations translate every Fabric and transport
@@ -45,6 +46,13 @@ public interface LedgerGateway {
 
     /** Evaluates signatures against the live mod_policies with Fabric's rules. */
     SignatureCheck evaluate(PreparedUpdate update, List<AuthoritySignature> signatures);
+
+    /**
+     * Returns, for each set of MSP IDs, whether one admin of each authority in the set, signing together, would satisfy
+     * the policy at {@code policyPath} in the live config, for example a mod_policy such as
+     * {@code /Channel/Application/Admins}. The results are in the order of the sets.
+     */
+    List<Boolean> satisfiedByAdmins(String channel, String policyPath, List<Set<String>> mspIdSets);
 
     /** Returns true when a version in the update's read set moved on the channel. */
     boolean isStale(PreparedUpdate update);

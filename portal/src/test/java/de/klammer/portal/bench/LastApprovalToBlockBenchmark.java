@@ -9,6 +9,7 @@ import de.klammer.portal.browser.BoardSteps;
 import de.klammer.portal.governance.ProposalDetails;
 import de.klammer.portal.governance.ProposalService;
 import de.klammer.portal.governance.ProposalStatus;
+import de.klammer.portal.governance.ProposalTexts;
 import de.klammer.portal.ledger.LedgerGateway;
 import de.klammer.portal.ledger.PolicyChange;
 import de.klammer.portal.security.PortalUser;
@@ -70,7 +71,8 @@ class LastApprovalToBlockBenchmark {
             TestUsers.signIn(proposer);
             String rule = BoardSteps.endorsementFlip(ledger, proposals.channel());
             ProposalDetails proposal = proposals.propose(
-                    "Benchmark run " + run, "Latency measurement", new PolicyChange(BoardSteps.ENDORSEMENT, rule));
+                    new ProposalTexts("Benchmark run " + run, "Latency measurement", "Art. 6(1)(e) GDPR", false),
+                    new PolicyChange(BoardSteps.ENDORSEMENT, rule));
             TestUsers.signIn(secondBamf);
             proposals.approve(proposal.id());
             TestUsers.signIn(lds);

@@ -2,6 +2,10 @@ package de.klammer.portal.browser;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -88,6 +92,7 @@ public class PortalBrowser implements AutoCloseable {
         driver.get(baseUrl + "/proposals/new");
         type(By.cssSelector("#proposal-title input"), title);
         type(By.cssSelector("#proposal-rationale textarea"), rationale);
+        type(By.cssSelector("#proposal-legal-basis input"), "Art. 6(1)(e) GDPR");
         choose(By.id("proposal-policy-path"), policyPath);
         type(By.cssSelector("#proposal-policy-text input"), policyText);
         click(By.id("preview-proposal"));
@@ -115,6 +120,35 @@ public class PortalBrowser implements AutoCloseable {
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("approve-proposal")));
     }
 
+    /** Types a reason and votes no on the open proposal; the page either shows an error or the new status. */
+    public void voteNo(String reason) {
+        WebElement field = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#vote-reason textarea")));
+        field.clear();
+        field.sendKeys(reason);
+        click(By.id("vote-no"));
+    }
+
+    /**
+     * Downloads what a link on the page points to, with the browser's session cookies, and returns the HTTP status and
+     * body.
+     */
+    public Download download(By link) throws IOException, InterruptedException {
+        String href = find(link).getDomAttribute("href");
+        URI uri = URI.create(baseUrl + "/").resolve(href);
+        String cookies = driver.manage().getCookies().stream()
+                .map(cookie -> cookie.getName() + "=" + cookie.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            HttpResponse<byte[]> response = client.send(
+                    HttpRequest.newBuilder(uri).header("Cookie", cookies).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(response.statusCode(), response.body());
+        }
+    }
+
+    /** An HTTP response of {@link #download}. */
+    public record Download(int status, byte[] body) {}
+
     /** Reloads the proposal shown, for example after the ledger submitter ran. */
     public void refreshProposal() {
         click(By.id("refresh-proposal"));
@@ -123,6 +157,11 @@ public class PortalBrowser implements AutoCloseable {
     /** Returns the elements present now, without waiting; empty when there are none. */
     public java.util.List<org.openqa.selenium.WebElement> elements(By locator) {
         return driver.findElements(locator);
+    }
+
+    /** Waits until the element shows exactly this text, for example a status after a server round trip. */
+    public void awaitText(By locator, String expected) {
+        wait.until(ExpectedConditions.textToBe(locator, expected));
     }
 
     /** Returns the visible text of the element, waiting until it exists. */

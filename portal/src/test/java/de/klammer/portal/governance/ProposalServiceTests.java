@@ -28,6 +28,7 @@ class ProposalServiceTests {
 
     private static final PolicyChange CHANNEL_CHANGE =
             new PolicyChange("/Channel/Application/Endorsement", "ANY Endorsement");
+    private static final ProposalTexts TEXTS = new ProposalTexts("Title", "Rationale", "Art. 6(1)(e) GDPR", false);
     private static final PolicyChange BAMF_ONLY_CHANGE =
             new PolicyChange("/Channel/Application/BamfMSP/Endorsement", "OutOf(1,'BamfMSP.peer')");
 
@@ -96,7 +97,7 @@ class ProposalServiceTests {
 
         assertThatExceptionOfType(GovernanceRuleViolationException.class)
                 .isThrownBy(() -> proposals.approve(proposal.id()))
-                .satisfies(e -> assertThat(e.rule()).isEqualTo(Rule.ALREADY_APPROVED));
+                .satisfies(e -> assertThat(e.rule()).isEqualTo(Rule.ALREADY_VOTED));
         assertThat(approvalCount(proposal.id())).isEqualTo(1);
     }
 
@@ -227,7 +228,7 @@ class ProposalServiceTests {
         TestUsers.signIn(users.user("bamf", PortalRole.DPO));
 
         assertThatExceptionOfType(AccessDeniedException.class)
-                .isThrownBy(() -> proposals.propose("Title", "Rationale", CHANNEL_CHANGE));
+                .isThrownBy(() -> proposals.propose(TEXTS, CHANNEL_CHANGE));
     }
 
     @Test
@@ -236,7 +237,7 @@ class ProposalServiceTests {
         long before = proposalCount();
 
         assertThatExceptionOfType(ChangeRejectedException.class)
-                .isThrownBy(() -> proposals.propose("Title", "Rationale", new PolicyChange("/Channel/Nope", "ANY X")))
+                .isThrownBy(() -> proposals.propose(TEXTS, new PolicyChange("/Channel/Nope", "ANY X")))
                 .withMessageContaining("/Channel/Nope");
         assertThat(proposalCount()).isEqualTo(before);
     }
@@ -255,7 +256,9 @@ class ProposalServiceTests {
 
     private ProposalDetails propose(PolicyChange change) {
         TestUsers.signIn(bamfProposer);
-        return proposals.propose("Endorsement by any organisation", "Each authority endorses alone.", change);
+        return proposals.propose(
+                new ProposalTexts("Endorsement by any organisation", "Each authority endorses alone.", "Art. 6(1)(e) GDPR", false),
+                change);
     }
 
     private static List<String> actions(ProposalDetails proposal) {

@@ -51,10 +51,10 @@ class StaleProposalIT {
         PortalUser secondBamf = users.boardMember("bamf");
         PortalUser lds = users.boardMember("lds");
         TestUsers.signIn(proposer);
-        UUID first = proposals.propose("Endorsement rule", "Stale test",
+        UUID first = proposals.propose(new ProposalTexts("Endorsement rule", "Stale test", "Art. 6(1)(e) GDPR", false),
                         new PolicyChange(BoardSteps.ENDORSEMENT, BoardSteps.endorsementFlip(ledger, "asyl-status")))
                 .id();
-        UUID second = proposals.propose("New policy", "Stale test",
+        UUID second = proposals.propose(new ProposalTexts("New policy", "Stale test", "Art. 6(1)(e) GDPR", false),
                         new PolicyChange("/Channel/Application/StaleProbe" + System.nanoTime(), "OR('LdsMSP.admin')"))
                 .id();
 

@@ -238,6 +238,27 @@ public class InMemoryLedgerGateway implements LedgerGateway {
         return new SignatureCheck(missing.isEmpty(), missing, List.copyOf(counted));
     }
 
+    /**
+     * Follows the stand-in's policies: an organisation's {@code Admins} needs that organisation, every other admins
+     * policy is {@code MAJORITY of Admins} over both organisations.
+     */
+    @Override
+    public List<Boolean> satisfiedByAdmins(String channel, String policyPath, List<Set<String>> mspIdSets) {
+        requireChannel(channel);
+        String group = policyPath.substring(0, policyPath.lastIndexOf('/'));
+        return mspIdSets.stream().map(mspIds -> satisfiedByAdmins(group, mspIds)).toList();
+    }
+
+    private static boolean satisfiedByAdmins(String group, Set<String> mspIds) {
+        for (String mspId : MSP_IDS) {
+            if (group.endsWith("/" + mspId)) {
+                return mspIds.contains(mspId);
+            }
+        }
+        long present = MSP_IDS.stream().filter(mspIds::contains).count();
+        return present > MSP_IDS.size() / 2;
+    }
+
     @Override
     public boolean isStale(PreparedUpdate update) {
         return !appliedBySha256.containsKey(update.sha256()) && update.baseSequence() != sequence;

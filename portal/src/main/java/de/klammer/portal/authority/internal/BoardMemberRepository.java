@@ -8,4 +8,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 public interface BoardMemberRepository extends JpaRepository<BoardMemberEntity, UUID> {
 
     Optional<BoardMemberEntity> findBySubjectHash(String subjectHash);
+
+    long countByAuthorityId(UUID authorityId);
 }

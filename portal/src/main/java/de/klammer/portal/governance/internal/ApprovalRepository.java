@@ -1,6 +1,7 @@
 package de.klammer.portal.governance.internal;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
@@ -12,6 +13,8 @@ public interface ApprovalRepository extends JpaRepository<Approval, UUID> {
     List<Approval> findByProposalIdOrderByCreatedAtAsc(UUID proposalId);
 
     boolean existsByProposalIdAndBoardMemberId(UUID proposalId, UUID boardMemberId);
+
+    Optional<Approval> findByProposalIdAndBoardMemberId(UUID proposalId, UUID boardMemberId);
 
     @Query("select count(a) > 0 from Approval a where a.proposalId = :proposalId and a.authorityId = :authorityId "
             + "and a.configSignature is not null")

@@ -4,6 +4,7 @@ import de.klammer.portal.audit.AuditEntry;
 import de.klammer.portal.audit.AuditService;
 import de.klammer.portal.authority.Authority;
 import de.klammer.portal.authority.AuthorityService;
+import de.klammer.portal.governance.ProposalDecided;
 import de.klammer.portal.governance.ProposalStatus;
 import de.klammer.portal.governance.SubmissionState;
 import de.klammer.portal.ledger.AppliedUpdate;
@@ -22,6 +23,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -61,6 +63,7 @@ public class LedgerSubmitter {
     private final AuditService audit;
     private final TransactionTemplate transactions;
     private final SubmitterProperties properties;
+    private final ApplicationEventPublisher events;
 
     /** Set by the crash-simulating test hook; a halted submitter does nothing until the process restarts. */
     private volatile boolean halted;
@@ -73,7 +76,8 @@ public class LedgerSubmitter {
             LedgerGateway ledger,
             AuditService audit,
             TransactionTemplate transactions,
-            PortalProperties properties) {
+            PortalProperties properties,
+            ApplicationEventPublisher events) {
         this.submissions = submissions;
         this.proposals = proposals;
         this.approvals = approvals;
@@ -82,6 +86,7 @@ public class LedgerSubmitter {
         this.audit = audit;
         this.transactions = transactions;
         this.properties = properties.submitter();
+        this.events = events;
     }
 
     /** Processes every submission that is in progress and due, oldest first, up to a batch of 20. */
@@ -107,6 +112,11 @@ public class LedgerSubmitter {
     private void process(UUID submissionId) {
         Work work = transactions.execute(status -> load(submissionId));
         if (!work.state().isInProgress()) {
+            return;
+        }
+        if (work.proposalStatus() == ProposalStatus.EXPIRED || work.proposalStatus() == ProposalStatus.REJECTED) {
+            // Only approved proposals may reach the orderer; an expired or rejected one has lost its mandate.
+            recordNotSendable(work);
             return;
         }
         try {
@@ -177,7 +187,10 @@ public class LedgerSubmitter {
     private void recordApplied(Work work, AppliedUpdate applied, String context) {
         transactions.executeWithoutResult(status -> {
             submission(work).markConfirmed(applied);
-            proposal(work).markApplied(applied);
+            Proposal proposal = proposal(work);
+            proposal.markApplied(applied);
+            events.publishEvent(new ProposalDecided(
+                    proposal.id(), proposal.reference(), proposal.title(), ProposalStatus.APPLIED));
             audit(work, "proposal.applied", "applied in config block " + applied.blockNumber() + ", sequence "
                     + applied.sequence() + "; " + context);
         });
@@ -186,6 +199,15 @@ public class LedgerSubmitter {
                 .addKeyValue("block", applied.blockNumber())
                 .addKeyValue("sequence", applied.sequence())
                 .log("Config update applied");
+    }
+
+    private void recordNotSendable(Work work) {
+        String reason = "proposal is " + work.proposalStatus().databaseValue() + "; not sent to the ordering service";
+        transactions.executeWithoutResult(status -> {
+            submission(work).markFailed(reason);
+            audit(work, "ledger-submission.refused", reason);
+        });
+        log.atWarn().addKeyValue("proposal", work.reference()).log("Refused to submit a proposal that is not approved");
     }
 
     private void recordStale(Work work) {
@@ -203,7 +225,10 @@ public class LedgerSubmitter {
                 + rejection.explanation();
         transactions.executeWithoutResult(status -> {
             submission(work).markFailed(reason);
-            proposal(work).markFailed(reason);
+            Proposal proposal = proposal(work);
+            proposal.markFailed(reason);
+            events.publishEvent(new ProposalDecided(
+                    proposal.id(), proposal.reference(), proposal.title(), ProposalStatus.FAILED));
             audit(work, "proposal.failed", reason);
         });
         log.atError()
@@ -252,8 +277,8 @@ public class LedgerSubmitter {
                 .map(approval -> new AuthoritySignature(mspIdOf(approval.authorityId()), approval.configSignature()))
                 .toList();
         return new Work(
-                submission.id(), proposal.id(), proposal.reference(), submission.state(), proposal.preparedUpdate(),
-                signatures);
+                submission.id(), proposal.id(), proposal.reference(), submission.state(), proposal.status(),
+                proposal.preparedUpdate(), signatures);
     }
 
     private String mspIdOf(UUID authorityId) {
@@ -282,6 +307,7 @@ public class LedgerSubmitter {
             UUID proposalId,
             String reference,
             SubmissionState state,
+            ProposalStatus proposalStatus,
             PreparedUpdate update,
             List<AuthoritySignature> signatures) {}
 }

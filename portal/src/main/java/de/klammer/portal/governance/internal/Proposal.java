@@ -1,6 +1,9 @@
 package de.klammer.portal.governance.internal;
 
+import de.klammer.portal.governance.ChangeType;
+import de.klammer.portal.governance.DecisionRule;
 import de.klammer.portal.governance.ProposalStatus;
+import de.klammer.portal.governance.ProposalTexts;
 import de.klammer.portal.ledger.AppliedUpdate;
 import de.klammer.portal.ledger.PolicyChange;
 import de.klammer.portal.ledger.PreparedUpdate;
@@ -10,21 +13,25 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A proposed policy change with the exact config update that board members approve. Status changes go through
+ * A proposed change: a policy change with the exact config update that board members approve, or a rule change that
+ * applies in the database. It keeps a copy of the decision rule it was opened under. Status changes go through
  * methods that reject transitions the life cycle does not allow.
  */
 @Entity
 @Table(name = "proposal")
 public class Proposal {
 
-    /** The only change kind so far: set one policy to a new rule. */
+    /** Change kind that sets one policy to a new rule. */
     static final String CHANGE_KIND_SET_POLICY = "set-policy";
+    /** Change kind that replaces a decision rule; it has no config update. */
+    static final String CHANGE_KIND_RULE_CHANGE = "rule-change";
 
     @Id
     private UUID id = new UUID(0, 0);
@@ -60,11 +67,11 @@ public class Proposal {
     @Column(name = "base_sequence", nullable = false)
     private long baseSequence;
 
-    @Column(name = "config_update", nullable = false)
-    private byte[] configUpdate = new byte[0];
+    @Column(name = "config_update")
+    private byte @Nullable [] configUpdate;
 
-    @Column(name = "config_update_sha256", nullable = false)
-    private String configUpdateSha256 = "";
+    @Column(name = "config_update_sha256")
+    private @Nullable String configUpdateSha256;
 
     @Convert(converter = LinesConverter.class)
     @Column(name = "write_set", nullable = false)
@@ -87,6 +94,43 @@ public class Proposal {
     @Column(name = "failure_reason")
     private @Nullable String failureReason;
 
+    @Column(name = "change_type", nullable = false, updatable = false)
+    private String changeType = "";
+
+    @Column(name = "legal_basis", nullable = false, updatable = false)
+    private String legalBasis = "";
+
+    @Column(name = "personal_data", nullable = false, updatable = false)
+    private boolean personalData;
+
+    @Column(name = "rule_threshold", nullable = false, updatable = false)
+    private String ruleThreshold = "";
+
+    @Column(name = "rule_counting", nullable = false, updatable = false)
+    private String ruleCounting = "";
+
+    @Column(name = "rule_min_turnout_percent", nullable = false, updatable = false)
+    private int ruleMinTurnoutPercent;
+
+    @Column(name = "rule_veto_roles", nullable = false, updatable = false)
+    private String ruleVetoRoles = "";
+
+    @Column(name = "rule_veto_personal_data_only", nullable = false, updatable = false)
+    private boolean ruleVetoPersonalDataOnly;
+
+    @Column(name = "voting_deadline")
+    private @Nullable Instant votingDeadline;
+
+    @Column(name = "deadline_notice_sent_at")
+    private @Nullable Instant deadlineNoticeSentAt;
+
+    @Convert(converter = LinesConverter.class)
+    @Column(name = "missing_signatures", nullable = false)
+    private List<String> missingSignatures = List.of();
+
+    @Column(name = "decided_at")
+    private @Nullable Instant decidedAt;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt = Instant.EPOCH;
 
@@ -98,32 +142,112 @@ public class Proposal {
 
     protected Proposal() {}
 
-    /** Creates an open proposal for a config update that the ledger has just prepared. */
+    /**
+     * Creates an open proposal for a config update that the ledger has just prepared, voted on under {@code rule}
+     * until the end of the rule's voting period.
+     */
     public static Proposal open(
             String reference,
-            String title,
-            String rationale,
+            ProposalTexts texts,
             PolicyChange change,
             UUID proposerId,
-            PreparedUpdate update) {
-        Proposal proposal = new Proposal();
-        proposal.id = UUID.randomUUID();
-        proposal.reference = reference;
-        proposal.title = title;
-        proposal.rationale = rationale;
+            PreparedUpdate update,
+            DecisionRule rule) {
+        Proposal proposal = create(reference, texts, proposerId, rule);
+        proposal.changeKind = CHANGE_KIND_SET_POLICY;
         proposal.channel = update.channel();
         proposal.changePath = change.path();
         proposal.changePolicy = change.policyText();
-        proposal.proposerId = proposerId;
-        proposal.createdAt = Instant.now();
         proposal.useUpdate(update);
         proposal.transitionTo(ProposalStatus.OPEN);
         return proposal;
     }
 
-    /** Marks the proposal approved: the ledger's signature requirement is met. */
+    /**
+     * Creates an open proposal to replace the decision rule of {@code newRule.changeType()}, voted on under
+     * {@code ruleForRuleChanges}.
+     */
+    public static Proposal openRuleChange(
+            String reference,
+            ProposalTexts texts,
+            String channel,
+            DecisionRule newRule,
+            UUID proposerId,
+            DecisionRule ruleForRuleChanges) {
+        Proposal proposal = create(reference, texts, proposerId, ruleForRuleChanges);
+        proposal.changeKind = CHANGE_KIND_RULE_CHANGE;
+        proposal.channel = channel;
+        proposal.changePath = "decision-rule/" + newRule.changeType().databaseValue();
+        proposal.changePolicy = RuleTexts.describe(newRule);
+        proposal.updatedAt = proposal.createdAt;
+        proposal.transitionTo(ProposalStatus.OPEN);
+        return proposal;
+    }
+
+    private static Proposal create(String reference, ProposalTexts texts, UUID proposerId, DecisionRule rule) {
+        Proposal proposal = new Proposal();
+        proposal.id = UUID.randomUUID();
+        proposal.reference = reference;
+        proposal.title = texts.title();
+        proposal.rationale = texts.rationale();
+        proposal.legalBasis = texts.legalBasis();
+        proposal.personalData = texts.touchesPersonalData();
+        proposal.proposerId = proposerId;
+        proposal.createdAt = Instant.now();
+        proposal.changeType = rule.changeType().databaseValue();
+        proposal.ruleThreshold = rule.threshold().databaseValue();
+        proposal.ruleCounting = rule.counting().databaseValue();
+        proposal.ruleMinTurnoutPercent = rule.minTurnoutPercent();
+        proposal.ruleVetoRoles = RuleColumns.roles(rule.vetoRoles());
+        proposal.ruleVetoPersonalDataOnly = rule.vetoPersonalDataOnly();
+        proposal.votingDeadline = proposal.createdAt.plus(rule.votingPeriod());
+        return proposal;
+    }
+
+    /** Marks the proposal approved: the decision rule passed and the ledger's signature requirement is met. */
     public void markApproved() {
         transitionTo(ProposalStatus.APPROVED);
+        this.decidedAt = updatedAt;
+    }
+
+    /** Marks the proposal rejected by the vote or a veto. */
+    public void markRejected() {
+        transitionTo(ProposalStatus.REJECTED);
+        this.decidedAt = updatedAt;
+    }
+
+    /** Marks the proposal expired: its voting deadline passed without a decision the ledger would accept. */
+    public void markExpired(String reason) {
+        transitionTo(ProposalStatus.EXPIRED);
+        this.failureReason = reason;
+        this.decidedAt = updatedAt;
+    }
+
+    /** Marks an approved rule change applied; it has no config block. */
+    public void markRuleApplied() {
+        if (!isRuleChange()) {
+            throw new IllegalStateException("Proposal " + reference + " changes the ledger, not a decision rule");
+        }
+        transitionTo(ProposalStatus.APPLIED);
+    }
+
+    /** Records that the deadline notice was published; returns false when it already was. */
+    public boolean markDeadlineNoticeSent() {
+        if (deadlineNoticeSentAt != null) {
+            return false;
+        }
+        this.deadlineNoticeSentAt = Instant.now();
+        return true;
+    }
+
+    /** Stores what the ledger still needs, one plain line each. */
+    public void recordMissingSignatures(List<String> missing) {
+        this.missingSignatures = List.copyOf(missing);
+    }
+
+    /** Returns whether the voting deadline is at or before {@code now}. */
+    public boolean isPastDeadline(Instant now) {
+        return votingDeadline != null && !votingDeadline.isAfter(now);
     }
 
     /** Marks the proposal submitted: the ordering service accepted the broadcast. */
@@ -155,10 +279,42 @@ public class Proposal {
         useUpdate(update);
     }
 
-    /** Returns the stored config update with everything needed to sign, evaluate and submit it. */
+    /**
+     * Returns the stored config update with everything needed to sign, evaluate and submit it.
+     *
+     * @throws IllegalStateException for a rule change, which has no config update
+     */
     public PreparedUpdate preparedUpdate() {
+        if (configUpdate == null || configUpdateSha256 == null) {
+            throw new IllegalStateException("Proposal " + reference + " is a rule change and has no config update");
+        }
         return new PreparedUpdate(
                 channel, configUpdate, configUpdateSha256, baseSequence, writeSet, requiredSignatures, signingMspIds);
+    }
+
+    /** Returns the decision rule the proposal is voted on under, as it was when the proposal opened. */
+    public DecisionRule rule() {
+        Duration period = votingDeadline == null ? DecisionRule.MAX_VOTING_PERIOD : Duration.between(createdAt, votingDeadline);
+        if (period.compareTo(DecisionRule.MIN_VOTING_PERIOD) < 0 || period.compareTo(DecisionRule.MAX_VOTING_PERIOD) > 0
+                || period.toSeconds() % 3600 != 0) {
+            period = DecisionRule.MAX_VOTING_PERIOD;
+        }
+        return RuleColumns.rule(
+                changeType,
+                ruleThreshold,
+                ruleCounting,
+                ruleMinTurnoutPercent,
+                ruleVetoRoles,
+                ruleVetoPersonalDataOnly,
+                period);
+    }
+
+    public boolean isRuleChange() {
+        return CHANGE_KIND_RULE_CHANGE.equals(changeKind);
+    }
+
+    public ChangeType changeType() {
+        return ChangeType.fromDatabaseValue(changeType);
     }
 
     public PolicyChange change() {
@@ -176,6 +332,7 @@ public class Proposal {
         this.writeSet = update.writeSet();
         this.requiredSignatures = update.requiredSignatures();
         this.signingMspIds = update.signingMspIds();
+        this.missingSignatures = update.requiredSignatures();
         this.updatedAt = Instant.now();
     }
 
@@ -216,8 +373,28 @@ public class Proposal {
         return proposerId;
     }
 
-    public String configUpdateSha256() {
+    public @Nullable String configUpdateSha256() {
         return configUpdateSha256;
+    }
+
+    public String legalBasis() {
+        return legalBasis;
+    }
+
+    public boolean touchesPersonalData() {
+        return personalData;
+    }
+
+    public @Nullable Instant votingDeadline() {
+        return votingDeadline;
+    }
+
+    public List<String> missingSignatures() {
+        return missingSignatures;
+    }
+
+    public @Nullable Instant decidedAt() {
+        return decidedAt;
     }
 
     public List<String> signingMspIds() {

@@ -24,4 +24,18 @@ class GovernanceNavigation {
     NavigationTarget newProposalNavigation() {
         return new NavigationTarget("nav.new-proposal", ProposalForm.class, Set.of(PortalRole.BOARD_MEMBER));
     }
+
+    @Bean
+    @Order(32)
+    NavigationTarget decisionRulesNavigation() {
+        return new NavigationTarget(
+                "nav.decision-rules", DecisionRuleListView.class, EnumSet.complementOf(EnumSet.of(PortalRole.CLERK)));
+    }
+
+    @Bean
+    @Order(34)
+    NavigationTarget minutesNavigation() {
+        return new NavigationTarget(
+                "nav.minutes", MinutesView.class, EnumSet.of(PortalRole.BOARD_MEMBER, PortalRole.AUDITOR));
+    }
 }

@@ -20,15 +20,18 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AccessDeniedErrorRouter;
 import de.klammer.portal.audit.AuditEvent;
 import de.klammer.portal.governance.ApprovalOutcome;
+import de.klammer.portal.governance.DecisionRecordService;
 import de.klammer.portal.governance.GovernanceRuleViolationException;
 import de.klammer.portal.governance.ProposalDetails;
 import de.klammer.portal.governance.ProposalDetails.ApprovalDetails;
 import de.klammer.portal.governance.ProposalNotFoundException;
 import de.klammer.portal.governance.ProposalService;
 import de.klammer.portal.governance.ProposalStatus;
+import de.klammer.portal.governance.VoteChoice;
 import de.klammer.portal.ledger.ChangeRejectedException;
 import de.klammer.portal.ledger.LedgerUnavailableException;
 import de.klammer.portal.security.CurrentUser;
+import de.klammer.portal.security.PortalRole;
 import de.klammer.portal.shell.ui.MainLayout;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Locale;
@@ -36,8 +39,9 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One proposal: its status, the exact ledger effect, approvals per authority, the audit trail, and the actions the
- * signed-in board member may take (approve, recompute when stale).
+ * One proposal: its status, the vote under its decision rule, the exact ledger effect, approvals per authority and the
+ * audit trail. It offers the actions the signed-in user may take (vote, veto, recompute when stale). Board members and
+ * auditors also get the decision record downloads.
  */
 @Route(value = "proposals", layout = MainLayout.class)
 @RolesAllowed({"BOARD_MEMBER", "AUTHORITY_ADMIN", "DPO", "AUDITOR"})
@@ -45,14 +49,16 @@ import org.jspecify.annotations.Nullable;
 class ProposalDetailsView extends VerticalLayout implements HasUrlParameter<String>, HasDynamicTitle {
 
     private final ProposalService proposals;
+    private final DecisionRecordService records;
     private final CurrentUser currentUser;
     private com.vaadin.flow.shared.@org.jspecify.annotations.Nullable Registration pollRegistration;
     private @Nullable UUID proposalId;
     private String pageTitle = "";
 
-    ProposalDetailsView(ProposalService proposals, CurrentUser currentUser) {
+    ProposalDetailsView(ProposalService proposals, DecisionRecordService records, CurrentUser currentUser) {
         this.currentUser = currentUser;
         this.proposals = proposals;
+        this.records = records;
         setId("proposal-details-view");
         setMaxWidth("80rem");
     }
@@ -82,12 +88,18 @@ class ProposalDetailsView extends VerticalLayout implements HasUrlParameter<Stri
                 createStatusLine(proposal),
                 createOutcome(proposal),
                 createActions(proposal),
-                new Paragraph(proposal.rationale()),
-                createLedgerEffect(proposal),
-                new H2(getTranslation("details.approvals")),
-                createApprovalGrid(proposal),
-                new H2(getTranslation("details.audit-trail")),
-                createAuditGrid(proposal));
+                new VotingPanel(proposal, this::vote, this::veto),
+                new Paragraph(proposal.rationale()));
+        if (proposal.governance().ruleChange()) {
+            Paragraph newRule = new Paragraph(getTranslation("governance.new-rule", proposal.change().policyText()));
+            newRule.setId("proposal-new-rule");
+            add(newRule);
+        } else {
+            add(createLedgerEffect(proposal),
+                    new H2(getTranslation("details.approvals")),
+                    createApprovalGrid(proposal));
+        }
+        add(new H2(getTranslation("details.audit-trail")), createAuditGrid(proposal));
     }
 
     private Component createStatusLine(ProposalDetails proposal) {
@@ -111,6 +123,11 @@ class ProposalDetailsView extends VerticalLayout implements HasUrlParameter<Stri
                     getTranslation("details.applied", proposal.appliedBlock(), proposal.appliedSequence()));
             applied.setId("proposal-applied");
             outcome.add(applied);
+        }
+        if (proposal.status() == ProposalStatus.EXPIRED && proposal.failureReason() != null) {
+            Paragraph expired = new Paragraph(getTranslation("governance.expired", proposal.failureReason()));
+            expired.setId("proposal-expired");
+            outcome.add(expired);
         }
         if (proposal.status() == ProposalStatus.FAILED && proposal.failureReason() != null) {
             Paragraph failure = new Paragraph(getTranslation("details.failed", proposal.failureReason()));
@@ -142,12 +159,6 @@ class ProposalDetailsView extends VerticalLayout implements HasUrlParameter<Stri
             ownProposal.setId("proposal-own");
             actions.add(ownProposal);
         }
-        if (proposal.canApprove()) {
-            Button approve = new Button(getTranslation("details.approve"), event -> approve());
-            approve.setId("approve-proposal");
-            approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            actions.add(approve);
-        }
         if (proposal.canRecompute() && proposal.status() == ProposalStatus.STALE) {
             Button recompute = new Button(getTranslation("details.recompute"), event -> recompute());
             recompute.setId("recompute-proposal");
@@ -157,6 +168,15 @@ class ProposalDetailsView extends VerticalLayout implements HasUrlParameter<Stri
         refresh.setId("refresh-proposal");
         refresh.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         actions.add(refresh);
+        if (mayReadRecords()) {
+            UUID id = proposal.id();
+            var locale = getLocale();
+            actions.add(
+                    Downloads.link("download-record-pdf", getTranslation("governance.record.download-pdf"),
+                            proposal.reference() + ".pdf", Downloads.PDF, () -> records.recordPdf(id, locale)),
+                    Downloads.link("download-record-csv", getTranslation("governance.record.download-csv"),
+                            proposal.reference() + ".csv", Downloads.CSV, () -> records.recordCsv(id)));
+        }
         return actions;
     }
 
@@ -249,9 +269,31 @@ class ProposalDetailsView extends VerticalLayout implements HasUrlParameter<Stri
                 && member.pseudonym().equals(proposal.proposerPseudonym());
     }
 
-    private void approve() {
+    private boolean mayReadRecords() {
+        return currentUser.find()
+                .map(user -> user.hasRole(PortalRole.BOARD_MEMBER) || user.hasRole(PortalRole.AUDITOR))
+                .orElse(false);
+    }
+
+    private void vote(VoteChoice choice, String reason) {
         try {
-            ApprovalOutcome outcome = proposals.approve(requireProposalId());
+            ApprovalOutcome outcome = proposals.vote(requireProposalId(), choice, reason);
+            showSuccess(approvalMessage(outcome));
+        } catch (GovernanceRuleViolationException e) {
+            showError(getTranslation("rule." + e.rule().name()));
+        } catch (IllegalArgumentException e) {
+            showError(e.getMessage());
+        } catch (IllegalStateException e) {
+            showError(getTranslation("details.state-changed"));
+        } catch (LedgerUnavailableException e) {
+            showError(getTranslation("ledger.unavailable", e.getMessage()));
+        }
+        refresh();
+    }
+
+    private void veto(String reason) {
+        try {
+            ApprovalOutcome outcome = proposals.veto(requireProposalId(), reason);
             showSuccess(approvalMessage(outcome));
         } catch (GovernanceRuleViolationException e) {
             showError(getTranslation("rule." + e.rule().name()));
@@ -280,6 +322,12 @@ class ProposalDetailsView extends VerticalLayout implements HasUrlParameter<Stri
     }
 
     private String approvalMessage(ApprovalOutcome outcome) {
+        if (outcome.status() == ProposalStatus.REJECTED
+                || outcome.status() == ProposalStatus.EXPIRED
+                || outcome.status() == ProposalStatus.APPLIED
+                || outcome.status() == ProposalStatus.FAILED) {
+            return getTranslation("governance.decided", getTranslation("status." + outcome.status().databaseValue()));
+        }
         if (outcome.status() == ProposalStatus.APPROVED) {
             return getTranslation("details.approved-queued");
         }
@@ -287,7 +335,7 @@ class ProposalDetailsView extends VerticalLayout implements HasUrlParameter<Stri
             return getTranslation("details.approved-stale");
         }
         if (!outcome.signed()) {
-            return getTranslation("details.approved-without-signature");
+            return getTranslation("governance.vote-recorded");
         }
         return getTranslation("details.approved-signed", String.join("; ", outcome.missingSignatures()));
     }

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.H1;
@@ -20,6 +21,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AccessDeniedErrorRouter;
 import de.klammer.portal.governance.ProposalDetails;
 import de.klammer.portal.governance.ProposalService;
+import de.klammer.portal.governance.ProposalTexts;
 import de.klammer.portal.ledger.ChangeRejectedException;
 import de.klammer.portal.ledger.ChannelService;
 import de.klammer.portal.ledger.LedgerUnavailableException;
@@ -45,6 +47,8 @@ class ProposalForm extends VerticalLayout implements HasDynamicTitle {
 
     private final TextField title = new TextField();
     private final TextArea rationale = new TextArea();
+    private final TextField legalBasis = new TextField();
+    private final Checkbox personalData = new Checkbox();
     private final ComboBox<PolicyView> policy = new ComboBox<>();
     private final TextField policyText = new TextField();
     private final Button preview = new Button();
@@ -71,12 +75,21 @@ class ProposalForm extends VerticalLayout implements HasDynamicTitle {
         title.setId("proposal-title");
         title.setLabel(getTranslation("proposal.title"));
         title.setRequiredIndicatorVisible(true);
-        title.setMaxLength(200);
+        title.setMaxLength(ProposalTexts.MAX_TITLE_LENGTH);
 
         rationale.setId("proposal-rationale");
         rationale.setLabel(getTranslation("proposal.rationale"));
         rationale.setRequiredIndicatorVisible(true);
-        rationale.setMaxLength(4000);
+        rationale.setMaxLength(ProposalTexts.MAX_RATIONALE_LENGTH);
+
+        legalBasis.setId("proposal-legal-basis");
+        legalBasis.setLabel(getTranslation("governance.legal-basis"));
+        legalBasis.setHelperText(getTranslation("governance.legal-basis-help"));
+        legalBasis.setRequiredIndicatorVisible(true);
+        legalBasis.setMaxLength(ProposalTexts.MAX_LEGAL_BASIS_LENGTH);
+
+        personalData.setId("proposal-personal-data");
+        personalData.setLabel(getTranslation("governance.personal-data"));
 
         policy.setId("proposal-policy-path");
         policy.setLabel(getTranslation("proposal.change-path"));
@@ -99,7 +112,7 @@ class ProposalForm extends VerticalLayout implements HasDynamicTitle {
         policy.addValueChangeListener(event -> invalidatePreview());
         policyText.addValueChangeListener(event -> invalidatePreview());
 
-        FormLayout fields = new FormLayout(title, rationale, policy, policyText);
+        FormLayout fields = new FormLayout(title, rationale, legalBasis, personalData, policy, policyText);
         fields.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         return fields;
     }
@@ -160,14 +173,18 @@ class ProposalForm extends VerticalLayout implements HasDynamicTitle {
     private void submitProposal() {
         boolean titleMissing = title.getValue().isBlank();
         boolean rationaleMissing = rationale.getValue().isBlank();
+        boolean legalBasisMissing = legalBasis.getValue().isBlank();
         markRequired(title, titleMissing);
         markRequired(rationale, rationaleMissing);
-        if (titleMissing || rationaleMissing || previewedChange == null) {
+        markRequired(legalBasis, legalBasisMissing);
+        if (titleMissing || rationaleMissing || legalBasisMissing || previewedChange == null) {
             return;
         }
 
         try {
-            ProposalDetails created = proposals.propose(title.getValue(), rationale.getValue(), previewedChange);
+            ProposalTexts texts = new ProposalTexts(
+                    title.getValue(), rationale.getValue(), legalBasis.getValue(), personalData.getValue());
+            ProposalDetails created = proposals.propose(texts, previewedChange);
             Notification.show(getTranslation("form.created", created.reference()))
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             getUI().ifPresent(ui -> ui.navigate(ProposalDetailsView.class, created.id().toString()));
@@ -177,6 +194,8 @@ class ProposalForm extends VerticalLayout implements HasDynamicTitle {
             policyText.setInvalid(true);
         } catch (LedgerUnavailableException e) {
             showError(getTranslation("ledger.unavailable", e.getMessage()));
+        } catch (IllegalArgumentException e) {
+            showError(e.getMessage());
         }
     }
 

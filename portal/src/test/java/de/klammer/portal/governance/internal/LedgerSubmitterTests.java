@@ -10,6 +10,7 @@ import de.klammer.portal.authority.BoardMemberService;
 import de.klammer.portal.governance.ProposalDetails;
 import de.klammer.portal.governance.ProposalService;
 import de.klammer.portal.governance.ProposalStatus;
+import de.klammer.portal.governance.ProposalTexts;
 import de.klammer.portal.governance.SubmissionState;
 import de.klammer.portal.ledger.InMemoryLedgerGateway;
 import de.klammer.portal.ledger.LedgerRejectedException;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -68,6 +70,9 @@ class LedgerSubmitterTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    ApplicationEventPublisher events;
+
     UUID proposalId;
 
     @BeforeEach
@@ -82,8 +87,8 @@ class LedgerSubmitterTests {
         PortalUser proposer = users.boardMember("bamf");
         TestUsers.signIn(proposer);
         ProposalDetails proposal = proposalService.propose(
-                "Endorsement by any organisation",
-                "Each authority endorses alone.",
+                new ProposalTexts(
+                        "Endorsement by any organisation", "Each authority endorses alone.", "Art. 6(1)(e) GDPR", false),
                 new PolicyChange("/Channel/Application/Endorsement", "ANY Endorsement"));
         TestUsers.signIn(users.boardMember("bamf"));
         proposalService.approve(proposal.id());
@@ -202,7 +207,7 @@ class LedgerSubmitterTests {
                 properties.embeddedDb(),
                 properties.demoIdp());
         return new LedgerSubmitter(
-                submissions, proposals, approvals, authorities, ledger, audit, transactions, changed);
+                submissions, proposals, approvals, authorities, ledger, audit, transactions, changed, events);
     }
 
     private SubmitterProperties haltAfterBroadcast() {
