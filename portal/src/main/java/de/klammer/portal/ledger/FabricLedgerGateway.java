@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -64,6 +65,20 @@ public class FabricLedgerGateway implements LedgerGateway, AutoCloseable {
         } catch (ConfigChangeRejectedException e) {
             throw new ChangeRejectedException(e.getMessage(), e);
         }
+    }
+
+    @Override
+    public PreparedUpdate prepareChanges(String channel, List<ConfigChange> changes) {
+        try {
+            return view(call(() -> admin.prepare(channel, changes)));
+        } catch (ConfigChangeRejectedException e) {
+            throw new ChangeRejectedException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Map<String, String> readAcls(String channel) {
+        return call(() -> admin.readAcls(channel));
     }
 
     @Override

@@ -1,7 +1,9 @@
 package de.klammer.portal.ledger;
 
+import de.klammer.ledger.ConfigChange;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -22,6 +24,17 @@ public interface LedgerGateway {
      *     message explains why
      */
     PreparedUpdate prepare(String channel, PolicyChange change);
+
+    /**
+     * Computes one config update for several typed changes against the live config, for example the policies and
+     * ACLs of a compiled role and rights concept.
+     *
+     * @throws ChangeRejectedException when a change is invalid or unsafe, or the changes change nothing
+     */
+    PreparedUpdate prepareChanges(String channel, List<ConfigChange> changes);
+
+    /** Reads the channel's explicit peer ACLs: resource to absolute policy path, sorted by resource. */
+    Map<String, String> readAcls(String channel);
 
     /**
      * Computes the config update that adds a CRL to an organisation's MSP definition and removes revoked certificates

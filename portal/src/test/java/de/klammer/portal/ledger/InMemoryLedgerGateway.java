@@ -1,5 +1,6 @@
 package de.klammer.portal.ledger;
 
+import de.klammer.ledger.ConfigChange;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -111,6 +112,29 @@ public class InMemoryLedgerGateway implements LedgerGateway {
     /** Returns how many times {@link #submit} broadcast an update. */
     public int submissionCount() {
         return submissions.get();
+    }
+
+    /**
+     * Returns an update that lists the changes in plain words. Applying it is not simulated: the concept's plan only
+     * shows it, and plan tests run against the real orderer.
+     */
+    @Override
+    public synchronized PreparedUpdate prepareChanges(String channel, List<ConfigChange> changes) {
+        requireChannel(channel);
+        if (changes.isEmpty()) {
+            throw new ChangeRejectedException("Nothing to change on channel " + channel);
+        }
+        List<String> lines = changes.stream().map(ConfigChange::describe).toList();
+        byte[] bytes = ("changes|" + String.join("|", lines) + "|" + sequence).getBytes(StandardCharsets.UTF_8);
+        return new PreparedUpdate(channel, bytes, sha256(bytes), sequence, lines,
+                List.of("/Channel/Application needs MAJORITY of Admins of /Channel/Application: BamfMSP, LdsMSP (2 of 2)"),
+                MSP_IDS);
+    }
+
+    @Override
+    public Map<String, String> readAcls(String channel) {
+        requireChannel(channel);
+        return Map.of();
     }
 
     @Override
