@@ -7,7 +7,9 @@ import de.klammer.ledger.internal.ConfigChanges;
 import de.klammer.ledger.internal.ConfigDecoder;
 import de.klammer.ledger.internal.ConfigUpdateCalculator;
 import de.klammer.ledger.internal.Envelopes;
+import de.klammer.ledger.internal.ExternalSignatures;
 import de.klammer.ledger.internal.OrdererClient;
+import de.klammer.ledger.internal.OrganizationChanges;
 import de.klammer.ledger.internal.PolicyEvaluator;
 import de.klammer.ledger.internal.SignatureCheck;
 import de.klammer.ledger.internal.UpdateAnalysis;
@@ -95,6 +97,16 @@ public final class ChannelAdmin implements AutoCloseable {
         return preparedUpdate(channelId, bytes, live.config().getSequence(), new UpdateAnalysis(live.config(), update));
     }
 
+    /**
+     * Previews removing an organisation from {@code /Channel/Application}: whether the remaining authorities can
+     * still satisfy every policy and submit updates.
+     *
+     * @throws ConfigChangeRejectedException when no application organisation has this MSP ID
+     */
+    public RemovalPreview previewRemoval(String channelId, String mspId) {
+        return OrganizationChanges.previewRemoval(live(channelId).config(), mspId);
+    }
+
     /** Describes an earlier prepared update's bytes against the live config, for example after a restart. */
     public PreparedUpdate describe(String channelId, byte[] configUpdate, long baseSequence) {
         Live live = live(channelId);
@@ -129,6 +141,33 @@ public final class ChannelAdmin implements AutoCloseable {
     /** Signs exactly these update bytes as an organisation admin and returns the marshalled ConfigSignature. */
     public static byte[] sign(byte[] configUpdate, SigningIdentity signer) {
         return Envelopes.configSignature(configUpdate, signer).toByteArray();
+    }
+
+    /**
+     * Exports an update for signing outside Klammer: the marshalled {@code CONFIG_UPDATE} envelope with the
+     * signatures so far, which {@code peer channel signconfigtx -f} signs in place and {@code configtxlator
+     * proto_decode --type common.Envelope} renders as JSON.
+     */
+    public static byte[] exportForSigning(String channelId, byte[] configUpdate, List<byte[]> signatures) {
+        return ExternalSignatures.exportEnvelope(channelId, configUpdate, signatures);
+    }
+
+    /**
+     * Imports the signatures of an envelope that Fabric's tools signed, for example {@code peer channel
+     * signconfigtx}. Each must verify over exactly {@code configUpdate} and come from a valid, unrevoked admin of an
+     * organisation on the channel.
+     *
+     * @return the marshalled ConfigSignatures, ready for {@link #evaluate} and {@link #submit}
+     * @throws SignatureImportException naming each signature that fails and why
+     */
+    public List<byte[]> importSignatures(String channelId, byte[] configUpdate, byte[] signedEnvelope) {
+        List<byte[]> accepted = ExternalSignatures.importSignatures(live(channelId).config(), configUpdate,
+                signedEnvelope);
+        log.atInfo()
+                .addKeyValue("channel", channelId)
+                .addKeyValue("configUpdateSha256", Envelopes.sha256(configUpdate))
+                .log("Imported {} external signatures for channel {}", accepted.size(), channelId);
+        return accepted;
     }
 
     /** Evaluates signatures against the mod_policies of the live config with Fabric's rules. */

@@ -96,4 +96,34 @@ public sealed interface ConfigChange {
             return "Remove the admin certificate " + certificateSha256 + " from the MSP of " + mspId;
         }
     }
+    /**
+     * Adds an organisation below {@code /Channel/Application} with its MSP definition and the policies that Fabric's
+     * sample configtx.yaml files give an organisation: with NodeOUs, Readers {@code OR(admin, peer, client)}, Writers
+     * {@code OR(admin, client)}, Admins {@code OR(admin)} and Endorsement {@code OR(peer)}; without NodeOUs, member
+     * instead of the node roles. The definition must pass {@link MspValidation} against the channel without errors.
+     */
+    record AddOrganization(ImportedMsp msp) implements ConfigChange {
+
+        public AddOrganization {
+            Objects.requireNonNull(msp, "msp must not be null");
+        }
+
+        @Override
+        public String describe() {
+            return "Add the organisation " + msp.mspId() + " to the channel's application group";
+        }
+    }
+
+    /** Removes an organisation, found by MSP ID, from {@code /Channel/Application}. */
+    record RemoveOrganization(String mspId) implements ConfigChange {
+
+        public RemoveOrganization {
+            Objects.requireNonNull(mspId, "mspId must not be null");
+        }
+
+        @Override
+        public String describe() {
+            return "Remove the organisation " + mspId + " from the channel's application group";
+        }
+    }
 }

@@ -23,7 +23,9 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.CRLReason;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.X509v2CRLBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
@@ -75,6 +77,48 @@ final class TestCertificates {
         builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
         builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
         builder.addExtension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(pair.getPublic()));
+        builder.addExtension(Extension.authorityKeyIdentifier, false, authorityKeyId(ca.certificate()));
+        X509Certificate certificate = new JcaX509CertificateConverter()
+                .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(ca.key())));
+        return new Issued(certificate, new EcdsaSigner(mspId, Certificates.toPem(certificate), pair.getPrivate()));
+    }
+
+    /** Creates a self-signed root CA with a P-256 key and a SubjectKeyIdentifier, valid for one year. */
+    static Authority rootCa(String organization)
+            throws GeneralSecurityException, IOException, org.bouncycastle.operator.OperatorCreationException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        KeyPair pair = generator.generateKeyPair();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        X500Name subject = new X500Name("C=DE,O=" + organization + ",CN=ca." + organization);
+        var builder = new JcaX509v3CertificateBuilder(subject, new BigInteger(64, RANDOM),
+                Date.from(now.minus(2, ChronoUnit.HOURS)), Date.from(now.plus(365, ChronoUnit.DAYS)), subject,
+                pair.getPublic());
+        builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
+        builder.addExtension(Extension.keyUsage, true,
+                new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign | KeyUsage.digitalSignature));
+        builder.addExtension(Extension.subjectKeyIdentifier, false,
+                new JcaX509ExtensionUtils().createSubjectKeyIdentifier(pair.getPublic()));
+        X509Certificate certificate = new JcaX509CertificateConverter()
+                .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate())));
+        return new Authority(certificate, pair.getPrivate());
+    }
+
+    /** Issues an identity certificate like {@link #issue} that also lists the given extended key usages. */
+    static Issued issueWithExtendedKeyUsage(
+            Authority ca, String mspId, String commonName, String organizationalUnit, KeyPurposeId... usages)
+            throws GeneralSecurityException, IOException, org.bouncycastle.operator.OperatorCreationException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        KeyPair pair = generator.generateKeyPair();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        var builder = new JcaX509v3CertificateBuilder(ca.certificate(), new BigInteger(64, RANDOM),
+                notBefore(ca, now), Date.from(now.plus(365, ChronoUnit.DAYS)),
+                new X500Name("C=DE,O=" + mspId + ",OU=" + organizationalUnit + ",CN=" + commonName),
+                pair.getPublic());
+        builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+        builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+        builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(usages));
         builder.addExtension(Extension.authorityKeyIdentifier, false, authorityKeyId(ca.certificate()));
         X509Certificate certificate = new JcaX509CertificateConverter()
                 .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(ca.key())));

@@ -2,8 +2,10 @@ package de.klammer.ledger.internal;
 
 import de.klammer.ledger.ConfigChange;
 import de.klammer.ledger.ConfigChange.AddAdmin;
+import de.klammer.ledger.ConfigChange.AddOrganization;
 import de.klammer.ledger.ConfigChange.AddRevocationList;
 import de.klammer.ledger.ConfigChange.RemoveAdmin;
+import de.klammer.ledger.ConfigChange.RemoveOrganization;
 import de.klammer.ledger.ConfigChange.SetAcl;
 import de.klammer.ledger.ConfigChange.SetPolicy;
 import de.klammer.ledger.ConfigChangeRejectedException;
@@ -34,6 +36,8 @@ public final class ConfigChanges {
                 case RemoveAdmin removeAdmin -> MspChanges.removeAdmin(root, removeAdmin);
                 case SetAcl setAcl -> AclChanges.setAcl(root, setAcl);
                 case AddAdmin addAdmin -> MspChanges.addAdmin(root, addAdmin);
+                case AddOrganization addOrganization -> OrganizationChanges.add(root, addOrganization);
+                case RemoveOrganization removeOrganization -> OrganizationChanges.remove(root, removeOrganization);
             };
         }
         AclChanges.requirePoliciesExist(root, changes);
@@ -174,6 +178,37 @@ public final class ConfigChanges {
                         + " channel can meet");
             }
         }
+        if (changes.stream().anyMatch(RemoveOrganization.class::isInstance)) {
+            List<String> unsatisfiable = unsatisfiablePolicies(desired);
+            if (!unsatisfiable.isEmpty()) {
+                throw new ConfigChangeRejectedException("Rejected: after removing the organisation, no combination of"
+                        + " identities of the remaining organisations could satisfy " + String.join(", ", unsatisfiable)
+                        + ". Change those policies first so that they no longer need the organisation");
+            }
+        }
+    }
+
+    /**
+     * Returns the paths of the policies of a config that no combination of identities of its organisations could
+     * satisfy, in tree order.
+     */
+    public static List<String> unsatisfiablePolicies(Config config) {
+        PolicyEvaluator evaluator = new PolicyEvaluator(config);
+        List<HypotheticalIdentity> everyone = new ArrayList<>();
+        for (String mspId : allMspIds(config)) {
+            for (Role role : Role.values()) {
+                everyone.add(new HypotheticalIdentity(mspId, role));
+            }
+        }
+        List<String> paths = new ArrayList<>();
+        collectPolicyPaths("/Channel", config.getChannelGroup(), paths);
+        return paths.stream().filter(path -> !evaluator.evaluate(path, everyone)).toList();
+    }
+
+    private static void collectPolicyPaths(String path, ConfigGroup group, List<String> paths) {
+        new java.util.TreeMap<>(group.getPoliciesMap()).keySet().forEach(name -> paths.add(path + "/" + name));
+        new java.util.TreeMap<>(group.getGroupsMap()).forEach(
+                (name, child) -> collectPolicyPaths(path + "/" + name, child, paths));
     }
 
     private static ConfigGroup update(
