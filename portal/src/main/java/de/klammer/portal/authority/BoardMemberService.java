@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -61,6 +62,12 @@ public class BoardMemberService {
     @Transactional(readOnly = true)
     public Optional<BoardMember> findById(UUID id) {
         return members.findById(id).map(BoardMemberEntity::toBoardMember);
+    }
+
+    /** Returns the board members of all authorities. */
+    @Transactional(readOnly = true)
+    public List<BoardMember> findAll() {
+        return members.findAll().stream().map(BoardMemberEntity::toBoardMember).toList();
     }
 
     /** Returns the lower-case hex SHA-256 of {@code issuer + "|" + subject}. */

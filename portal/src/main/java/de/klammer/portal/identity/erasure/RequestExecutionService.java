@@ -427,7 +427,7 @@ public class RequestExecutionService {
             DataSubjectRequest locked = requests.lockById(request.id()).orElseThrow();
             locked.fail(message);
             audit(user, "request.execution-failed", locked, "after step " + locked.step().databaseValue() + ": "
-                    + message);
+                    + AuditService.withoutEmailAddresses(message));
             return locked;
         });
         log.atWarn()
