@@ -61,10 +61,14 @@ class FlywayMigrationTests {
         assertThat(tables)
                 .contains(
                         "approval",
+                        "audit_chain_head",
                         "audit_event",
                         "authority",
                         "board_member",
                         "ledger_submission",
+                        "mail_outbox",
+                        "notification",
+                        "notification_address",
                         "person_vault",
                         "proposal",
                         "shedlock");
@@ -94,8 +98,8 @@ class FlywayMigrationTests {
     @Test
     void keepsAuditEventsAppendOnly() throws SQLException {
         execute("""
-                insert into audit_event (actor, action, subject_type, subject_id)
-                values ('bm-000000000000', 'test.recorded', 'test', 'append-only')
+                insert into audit_event (actor, action, subject_type, subject_id, sequence, previous_hash, row_hash)
+                values ('bm-000000000000', 'test.recorded', 'test', 'append-only', 1, repeat('0', 64), repeat('1', 64))
                 """);
 
         assertThatExceptionOfType(SQLException.class)
@@ -103,6 +107,9 @@ class FlywayMigrationTests {
                 .withMessageContaining("append-only");
         assertThatExceptionOfType(SQLException.class)
                 .isThrownBy(() -> execute("delete from audit_event where subject_id = 'append-only'"))
+                .withMessageContaining("append-only");
+        assertThatExceptionOfType(SQLException.class)
+                .isThrownBy(() -> execute("truncate audit_event"))
                 .withMessageContaining("append-only");
     }
 

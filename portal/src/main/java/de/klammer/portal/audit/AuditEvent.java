@@ -6,7 +6,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A recorded audit event.
  *
- * @param id position in the trail, ascending
+ * @param id database id; ascending in the order the rows were inserted, with gaps
+ * @param sequence gap-free position in the hash chain, from 1; 0 for an event of the current transaction that is
+ *     appended when it commits
  * @param occurredAt when the event was recorded
  * @param actor pseudonym or system name of the actor
  * @param authorityCode code of the actor's authority, if any
@@ -17,6 +19,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record AuditEvent(
         long id,
+        long sequence,
         Instant occurredAt,
         String actor,
         @Nullable String authorityCode,

@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -67,6 +68,12 @@ public class BoardMemberService {
     @Transactional(readOnly = true)
     public long countByAuthority(UUID authorityId) {
         return members.countByAuthorityId(authorityId);
+    }
+
+    /** Returns the board members of all authorities. */
+    @Transactional(readOnly = true)
+    public List<BoardMember> findAll() {
+        return members.findAll().stream().map(BoardMemberEntity::toBoardMember).toList();
     }
 
     /** Returns the lower-case hex SHA-256 of {@code issuer + "|" + subject}. */

@@ -16,11 +16,12 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
  * Starts PostgreSQL in-process when no external database is configured, that is when {@code spring.datasource.url}
- * is unset or blank. The demo profile and the tests use this; production sets the URL.
+ * is unset or blank. The demo profile and the tests use this; production sets the URL. The command-line audit
+ * verifier imports it to open the demo's database.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedDatabaseConfiguration.NoDatasourceUrlCondition.class)
-class EmbeddedDatabaseConfiguration {
+public class EmbeddedDatabaseConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
 

@@ -1,6 +1,5 @@
 package de.klammer.portal.audit.internal;
 
-import de.klammer.portal.audit.AuditEntry;
 import de.klammer.portal.audit.AuditEvent;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -12,7 +11,10 @@ import java.time.Instant;
 import org.hibernate.annotations.Immutable;
 import org.jspecify.annotations.Nullable;
 
-/** Row of the append-only {@code audit_event} table; Hibernate never updates it. */
+/**
+ * Row of the append-only {@code audit_event} table, read through JPA only. {@code AuditChainAppender} inserts rows
+ * with their chain hashes.
+ */
 @Entity
 @Immutable
 @Table(name = "audit_event")
@@ -21,6 +23,9 @@ public class AuditEventEntity {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private @Nullable Long id;
+
+    @Column(nullable = false)
+    private long sequence;
 
     @Column(name = "occurred_at", nullable = false)
     private Instant occurredAt = Instant.EPOCH;
@@ -43,23 +48,16 @@ public class AuditEventEntity {
     @Column(nullable = false)
     private String details = "";
 
-    protected AuditEventEntity() {}
+    @Column(name = "previous_hash", nullable = false)
+    private String previousHash = "";
 
-    /** Creates an event row for the entry, stamped with the current time. */
-    public static AuditEventEntity of(AuditEntry entry) {
-        AuditEventEntity event = new AuditEventEntity();
-        event.occurredAt = Instant.now();
-        event.actor = entry.actor();
-        event.authorityCode = entry.authorityCode();
-        event.action = entry.action();
-        event.subjectType = entry.subjectType();
-        event.subjectId = entry.subjectId();
-        event.details = entry.details();
-        return event;
-    }
+    @Column(name = "row_hash", nullable = false)
+    private String rowHash = "";
+
+    protected AuditEventEntity() {}
 
     public AuditEvent toEvent() {
         return new AuditEvent(
-                id == null ? 0 : id, occurredAt, actor, authorityCode, action, subjectType, subjectId, details);
+                id == null ? 0 : id, sequence, occurredAt, actor, authorityCode, action, subjectType, subjectId, details);
     }
 }

@@ -3,12 +3,10 @@ package de.klammer.portal.audit.internal;
 import java.util.List;
 import org.springframework.data.repository.Repository;
 
-/** Insert and read access to the audit trail; it offers no update or delete on purpose. */
+/** Read access to the audit trail; it offers no insert, update or delete, since only the chain appender writes. */
 public interface AuditEventRepository extends Repository<AuditEventEntity, Long> {
 
-    AuditEventEntity save(AuditEventEntity event);
+    List<AuditEventEntity> findBySubjectTypeAndSubjectIdOrderBySequenceAsc(String subjectType, String subjectId);
 
-    List<AuditEventEntity> findBySubjectTypeAndSubjectIdOrderByIdAsc(String subjectType, String subjectId);
-
-    List<AuditEventEntity> findAllByOrderByIdAsc();
+    List<AuditEventEntity> findAllByOrderBySequenceAsc();
 }

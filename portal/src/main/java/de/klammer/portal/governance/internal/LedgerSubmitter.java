@@ -297,8 +297,10 @@ public class LedgerSubmitter {
                 .orElseThrow(() -> new IllegalStateException("Proposal " + work.reference() + " not found"));
     }
 
+    /** Records an audit event with e-mail-like text masked, because orderer errors name identities like Admin@bamf.example.com. */
     private void audit(Work work, String action, String details) {
-        audit.record(new AuditEntry(ACTOR, null, action, "proposal", work.reference(), details));
+        audit.record(new AuditEntry(
+                ACTOR, null, action, "proposal", work.reference(), AuditService.withoutEmailAddresses(details)));
     }
 
     /** Snapshot of one submission and what sending it needs, read in one transaction. */

@@ -1,5 +1,6 @@
 package de.klammer.portal.identity.erasure;
 
+import de.klammer.portal.audit.AuditService;
 import de.klammer.portal.identity.IdentityVaultService;
 import de.klammer.portal.identity.erasure.internal.DataSubjectRequest;
 import de.klammer.portal.identity.erasure.internal.DataSubjectRequestRepository;
@@ -170,7 +171,7 @@ public class RequestExecutionService {
             DataSubjectRequest locked = requests.lockById(request.id()).orElseThrow();
             locked.fail(message);
             steps.audit(user, "request.execution-failed", locked, "after step " + locked.step().databaseValue() + ": "
-                    + message);
+                    + AuditService.withoutEmailAddresses(message));
             return locked;
         });
         log.atWarn()

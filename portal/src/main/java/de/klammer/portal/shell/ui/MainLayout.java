@@ -24,10 +24,14 @@ import java.util.List;
 @PermitAll
 public class MainLayout extends AppLayout {
 
-    MainLayout(CurrentUser currentUser, AuthenticationContext authentication, List<NavigationTarget> targets) {
+    MainLayout(
+            CurrentUser currentUser,
+            AuthenticationContext authentication,
+            List<NavigationTarget> targets,
+            List<HeaderWidget> widgets) {
         PortalUser user = currentUser.require();
         setPrimarySection(Section.NAVBAR);
-        addToNavbar(new DrawerToggle(), createTitle(), createUserArea(user, authentication));
+        addToNavbar(new DrawerToggle(), createTitle(), createUserArea(user, authentication, widgets));
         addToDrawer(createNavigation(user, targets));
     }
 
@@ -38,7 +42,8 @@ public class MainLayout extends AppLayout {
         return title;
     }
 
-    private Component createUserArea(PortalUser user, AuthenticationContext authentication) {
+    private Component createUserArea(
+            PortalUser user, AuthenticationContext authentication, List<HeaderWidget> widgets) {
         Span identity = new Span(identityText(user));
         identity.setId("current-user");
 
@@ -52,7 +57,9 @@ public class MainLayout extends AppLayout {
         signOut.setId("sign-out");
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
 
-        HorizontalLayout area = new HorizontalLayout(userText, new LanguageSelect(), signOut);
+        HorizontalLayout area = new HorizontalLayout();
+        widgets.forEach(widget -> widget.create(user).ifPresent(area::add));
+        area.add(userText, new LanguageSelect(), signOut);
         area.setAlignItems(Alignment.CENTER);
         area.getStyle().set("margin-left", "auto").set("padding-right", "var(--lumo-space-m)");
         return area;

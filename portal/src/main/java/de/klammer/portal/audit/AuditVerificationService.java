@@ -1,0 +1,104 @@
+package de.klammer.portal.audit;
+
+import de.klammer.portal.security.CurrentUser;
+import de.klammer.portal.security.PortalUser;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
+import java.util.HexFormat;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Verifies the audit trail for auditors and data protection officers, and records each verification and its result
+ * in the trail itself.
+ */
+@Service
+public class AuditVerificationService {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditVerificationService.class);
+
+    /** Hex digits of the subject hash in a user pseudonym, as the identity views use them. */
+    private static final int PSEUDONYM_HEX_DIGITS = 16;
+
+    private final AuditTrailVerifier verifier;
+    private final AuditService audit;
+    private final CurrentUser currentUser;
+    private final TransactionTemplate transactions;
+
+    AuditVerificationService(
+            DataSource dataSource, AuditService audit, CurrentUser currentUser, TransactionTemplate transactions) {
+        this.verifier = new AuditTrailVerifier(dataSource);
+        this.audit = audit;
+        this.currentUser = currentUser;
+        this.transactions = transactions;
+    }
+
+    /**
+     * Verifies the whole hash chain and records the result.
+     *
+     * @throws AuditTrailUnreadableException when the database cannot be read
+     */
+    @PreAuthorize("hasAnyRole('AUDITOR', 'DPO')")
+    public ChainVerification verify(VerificationProgress progress) {
+        PortalUser user = currentUser.require();
+        ChainVerification result;
+        try {
+            result = verifier.verify(progress);
+        } catch (SQLException e) {
+            throw new AuditTrailUnreadableException(e);
+        }
+
+        ChainBreak broken = result.firstBreak();
+        String details = broken == null
+                ? "intact: " + result.verifiedRows() + " rows up to head hash " + result.headHash()
+                : "broken at row " + broken.sequence() + " (" + broken.kind() + "); " + result.verifiedRows()
+                        + " rows before it intact";
+        transactions.executeWithoutResult(status -> audit.record(new AuditEntry(
+                pseudonym(user),
+                user.authority() == null ? null : user.authority().code(),
+                "audit-trail.verified",
+                "audit-trail",
+                "audit_event",
+                details)));
+        if (broken != null) {
+            log.atError()
+                    .addKeyValue("sequence", broken.sequence())
+                    .addKeyValue("kind", broken.kind())
+                    .log("Audit trail verification found a broken row: {}", broken.description());
+        } else {
+            log.atInfo().addKeyValue("rows", result.verifiedRows()).log("Verified audit trail");
+        }
+        return result;
+    }
+
+    private static String pseudonym(PortalUser user) {
+        if (user.boardMember() != null) {
+            return user.boardMember().pseudonym();
+        }
+        // Same derivation as the identity views, so one person has one pseudonym across the trail.
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        String subject = authentication != null && authentication.getPrincipal() instanceof OidcUser oidc
+                ? oidc.getSubject()
+                // Principals without OIDC claims exist only in tests; their display name is used as the subject.
+                : user.displayName();
+        return "user-" + sha256(user.issuer() + "|" + subject).substring(0, PSEUDONYM_HEX_DIGITS);
+    }
+
+    private static String sha256(String value) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available in this JVM", e);
+        }
+    }
+}
