@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * of the identity views.
  */
 @Component
-class IdentityActors {
+public class IdentityActors {
 
     /**
      * Stands in for the person in the personal-data checks of a technical system: values that no certificate
@@ -117,14 +117,25 @@ class IdentityActors {
         return userPseudonym(person.oidcIssuer(), person.oidcSubject());
     }
 
-    private String pseudonym(PortalUser user) {
+    /**
+     * Returns the pseudonym of a signed-in portal user in the audit trail and the identity records: the board-member
+     * pseudonym, or {@code user-} and a prefix of the SHA-256 of OIDC issuer and subject. Every feature that names a
+     * user by pseudonym uses this, so that the audit trail links one user's actions across features.
+     */
+    public static String pseudonym(PortalUser user) {
         if (user.boardMember() != null) {
             return user.boardMember().pseudonym();
         }
+        return userPseudonym(user.issuer(), subject(user));
+    }
+
+    /**
+     * Returns the OIDC subject of the signed-in user. Principals without OIDC claims exist only in tests; their
+     * display name is used as the subject.
+     */
+    public static String subject(PortalUser user) {
         OidcUser oidc = oidcUser();
-        // Principals without OIDC claims exist only in tests; their display name is used as the subject.
-        String subject = oidc != null ? oidc.getSubject() : user.displayName();
-        return userPseudonym(user.issuer(), subject);
+        return oidc != null ? oidc.getSubject() : user.displayName();
     }
 
     private static String userPseudonym(String issuer, String subject) {

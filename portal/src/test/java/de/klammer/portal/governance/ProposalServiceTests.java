@@ -76,7 +76,7 @@ class ProposalServiceTests {
         assertThat(proposal.writeSet()).singleElement().asString().contains("ANY Endorsement");
         assertThat(proposal.signingMspIds()).containsExactly("BamfMSP", "LdsMSP");
         assertThat(proposal.proposerPseudonym()).isEqualTo(bamfProposer.boardMember().pseudonym());
-        assertThat(actions(proposal)).containsExactly("proposal.opened");
+        assertThat(actions(proposal)).containsExactly("proposal.opened", "notification.vote-waiting");
     }
 
     @Test
@@ -250,7 +250,7 @@ class ProposalServiceTests {
 
         List<AuditEvent> trail = proposals.getProposal(proposal.id()).auditTrail();
 
-        assertThat(trail).isNotEmpty().allSatisfy(event -> assertThat(event.actor()).matches("bm-[0-9a-f]{12}"));
+        assertThat(trail).isNotEmpty().allSatisfy(event -> assertThat(event.actor()).matches("bm-[0-9a-f]{12}|system:[a-z-]+"));
         assertThat(trail).extracting(AuditEvent::details).noneMatch(details -> details.contains("Test "));
     }
 

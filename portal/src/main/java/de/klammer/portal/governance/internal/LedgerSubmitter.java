@@ -297,7 +297,10 @@ public class LedgerSubmitter {
                 .orElseThrow(() -> new IllegalStateException("Proposal " + work.reference() + " not found"));
     }
 
-    /** Records an audit event with e-mail-like text masked, because orderer errors name identities like Admin@bamf.example.com. */
+    /**
+     * Records an audit event with e-mail-like text masked, because orderer errors name Fabric identities such as
+     * Admin@bamf.example.com, which the audit trail rejects as addresses.
+     */
     private void audit(Work work, String action, String details) {
         audit.record(new AuditEntry(
                 ACTOR, null, action, "proposal", work.reference(), AuditService.withoutEmailAddresses(details)));

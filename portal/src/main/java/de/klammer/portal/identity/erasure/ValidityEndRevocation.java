@@ -1,25 +1,14 @@
 package de.klammer.portal.identity.erasure;
 
-import de.klammer.identity.CertificateQuery;
-import de.klammer.identity.FabricCaClient;
 import de.klammer.identity.RevocationReason;
-import de.klammer.identity.RevocationTarget;
 import de.klammer.portal.audit.AuditEntry;
 import de.klammer.portal.audit.AuditService;
 import de.klammer.portal.authority.Authority;
 import de.klammer.portal.authority.AuthorityService;
-import de.klammer.portal.identity.CertificateAuthorities;
 import de.klammer.portal.identity.IdentityRevoked;
 import de.klammer.portal.identity.LedgerIdentityStatus;
 import de.klammer.portal.identity.internal.LedgerIdentity;
 import de.klammer.portal.identity.internal.LedgerIdentityRepository;
-import de.klammer.portal.ledger.AppliedUpdate;
-import de.klammer.portal.ledger.AuthoritySignature;
-import de.klammer.portal.ledger.LedgerGateway;
-import de.klammer.portal.ledger.MspChange;
-import de.klammer.portal.ledger.PreparedUpdate;
-import de.klammer.portal.shell.PortalProperties;
-import java.security.cert.X509Certificate;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,10 +23,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Revokes enrolled identities whose validity has ended and puts their CA's CRL into the organisation's MSP definition
- * on each channel, so that the orderer rejects them. Fabric CA v1.5.21 issues every enrolment certificate for its
- * signing profile's expiry and ignores a requested notAfter, so this revocation is what ends an identity on its
- * {@code validUntil} day.
+ * Revokes enrolled identities whose validity has ended through {@link IdentityRevocation}, so that the orderer
+ * rejects them. Fabric CA v1.5.21 issues every enrolment certificate for its signing profile's expiry and ignores a
+ * requested notAfter, so this revocation is what ends an identity on its {@code validUntil} day.
  */
 @Component
 public class ValidityEndRevocation {
@@ -46,32 +34,23 @@ public class ValidityEndRevocation {
 
     private final LedgerIdentityRepository identities;
     private final AuthorityService authorities;
-    private final CertificateAuthorities certificateAuthorities;
-    private final LedgerGateway ledger;
+    private final IdentityRevocation revocation;
     private final AuditService audit;
     private final ApplicationEventPublisher events;
-    private final ErasureProperties erasureProperties;
-    private final String portalChannel;
     private final TransactionTemplate transaction;
 
     ValidityEndRevocation(
             LedgerIdentityRepository identities,
             AuthorityService authorities,
-            CertificateAuthorities certificateAuthorities,
-            LedgerGateway ledger,
+            IdentityRevocation revocation,
             AuditService audit,
             ApplicationEventPublisher events,
-            ErasureProperties erasureProperties,
-            PortalProperties portalProperties,
             PlatformTransactionManager transactionManager) {
         this.identities = identities;
         this.authorities = authorities;
-        this.certificateAuthorities = certificateAuthorities;
-        this.ledger = ledger;
+        this.revocation = revocation;
         this.audit = audit;
         this.events = events;
-        this.erasureProperties = erasureProperties;
-        this.portalChannel = portalProperties.channel();
         this.transaction = new TransactionTemplate(transactionManager);
     }
 
@@ -104,29 +83,9 @@ public class ValidityEndRevocation {
     }
 
     private List<String> revoke(String mspId, List<LedgerIdentity> due) {
-        FabricCaClient client = certificateAuthorities.client(mspId);
-        List<String> fingerprints = new ArrayList<>();
-        for (LedgerIdentity identity : due) {
-            List<X509Certificate> active = client.identities()
-                    .listCertificates(CertificateQuery.forIdentity(identity.enrollmentId()).onlyNotRevoked());
-            active.forEach(certificate -> fingerprints.add(CertificateEncodings.sha256(certificate)));
-            // An earlier run may have revoked it before its channel update failed.
-            if (!active.isEmpty()) {
-                client.revoke(new RevocationTarget.Identity(identity.enrollmentId()),
-                        RevocationReason.CESSATION_OF_OPERATION, false);
-            }
-        }
-        String crlPem = CertificateEncodings.pem(client.generateCrl());
-        List<String> blocks = new ArrayList<>();
-        for (String channel : channels()) {
-            boolean member = ledger.readChannel(channel).organizations().stream()
-                    .anyMatch(organization -> organization.mspId().equals(mspId));
-            if (member) {
-                blocks.add(channel + " block " + putCrlOnChannel(channel, mspId, crlPem, fingerprints));
-            }
-        }
-        Authority authority = authority(due.getFirst().authorityId());
         List<String> revoked = due.stream().map(LedgerIdentity::enrollmentId).toList();
+        List<String> blocks = revocation.revoke(mspId, revoked, RevocationReason.CESSATION_OF_OPERATION);
+        Authority authority = authority(due.getFirst().authorityId());
         transaction.executeWithoutResult(status -> due.forEach(identity -> {
             String reason = "validity ended on " + identity.validUntil();
             events.publishEvent(new IdentityRevoked(mspId, identity.enrollmentId(), reason));
@@ -137,21 +96,6 @@ public class ValidityEndRevocation {
                 .addKeyValue("msp", mspId)
                 .log("Revoked {} ledger identities past their validity; CRL on channel {}", revoked.size(), blocks);
         return revoked;
-    }
-
-    /** Adds the CRL, and removes revoked listed admins, in one update that the organisation's admin signs. */
-    private long putCrlOnChannel(String channel, String mspId, String crlPem, List<String> fingerprints) {
-        PreparedUpdate update = ledger.prepareMspChange(channel, new MspChange(mspId, crlPem, fingerprints));
-        AuthoritySignature signature = ledger.sign(mspId, update);
-        ledger.submit(update, List.of(signature));
-        AppliedUpdate applied = ledger.awaitApplied(update, erasureProperties.awaitTimeout())
-                .orElseThrow(() -> new IllegalStateException("The CRL update of " + mspId + " on channel " + channel
-                        + " was not applied within " + erasureProperties.awaitTimeout()));
-        return applied.blockNumber();
-    }
-
-    private List<String> channels() {
-        return erasureProperties.channels().isEmpty() ? List.of(portalChannel) : erasureProperties.channels();
     }
 
     private Authority authority(UUID authorityId) {

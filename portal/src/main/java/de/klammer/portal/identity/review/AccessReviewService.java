@@ -8,15 +8,10 @@ import de.klammer.portal.identity.IdentityVaultService;
 import de.klammer.portal.identity.LedgerIdentityDetails;
 import de.klammer.portal.identity.LedgerIdentityService;
 import de.klammer.portal.identity.LedgerIdentityStatus;
-import de.klammer.portal.identity.erasure.DataSubjectRequestService;
-import de.klammer.portal.identity.erasure.ExecutionResult;
-import de.klammer.portal.identity.erasure.RequestExecutionService;
-import de.klammer.portal.identity.erasure.RequestSummary;
 import de.klammer.portal.identity.review.internal.AccessReviewCampaign;
 import de.klammer.portal.identity.review.internal.AccessReviewCampaignRepository;
 import de.klammer.portal.identity.review.internal.AccessReviewItem;
 import de.klammer.portal.identity.review.internal.AccessReviewItemRepository;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -26,14 +21,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Runs access reviews of ledger identities. An administrator opens a campaign for their authority, which lists every
  * identity enrolled at that moment. The authority's administrators then confirm or withdraw each identity's roles, but
- * never decide on their own identity. A withdrawal files an erasure request through {@link DataSubjectRequestService},
- * and executing that request revokes the identity at the CA and puts the CRL on the channels. The campaign closes
+ * never decide on their own identity. A withdrawal revokes the identity at its CA and puts the CRL on the channels
+ * through {@link ReviewRevocation}, after the decision commits; the person's vault entry stays. The campaign closes
  * when its last item is decided. Every decision writes an audit event that names people by pseudonym only.
  */
 @Service
@@ -49,8 +43,7 @@ public class AccessReviewService {
     private final AccessReviewItemRepository items;
     private final LedgerIdentityService identities;
     private final IdentityVaultService vault;
-    private final DataSubjectRequestService requests;
-    private final RequestExecutionService execution;
+    private final ReviewRevocation revocation;
     private final AuditService audit;
     private final ReviewActors actors;
     private final ReviewReadModels readModels;
@@ -60,8 +53,7 @@ public class AccessReviewService {
             AccessReviewItemRepository items,
             LedgerIdentityService identities,
             IdentityVaultService vault,
-            DataSubjectRequestService requests,
-            RequestExecutionService execution,
+            ReviewRevocation revocation,
             AuditService audit,
             ReviewActors actors,
             ReviewReadModels readModels) {
@@ -69,8 +61,7 @@ public class AccessReviewService {
         this.items = items;
         this.identities = identities;
         this.vault = vault;
-        this.requests = requests;
-        this.execution = execution;
+        this.revocation = revocation;
         this.audit = audit;
         this.actors = actors;
         this.readModels = readModels;
@@ -137,8 +128,13 @@ public class AccessReviewService {
     }
 
     /**
-     * Withdraws the roles of an identity under review and files an erasure request that revokes it. The request
-     * appears in the DPO workbench, and executing it revokes the identity at the CA and puts the CRL on the channels.
+     * Withdraws the roles of an identity under review and revokes the identity. The decision commits first with the
+     * revocation pending. After the commit, all certificates of the identity are revoked at its CA, and the CRL goes
+     * into the authority's MSP definition on its channels. A CA or orderer failure leaves the item failed with the
+     * error, for {@link #retryRevocation}. The person's vault entry stays.
+     *
+     * <p>NOTE: the revocation runs in the caller's thread after the commit, so this call returns only when it ended,
+     * which can take the erasure await timeout per channel. The returned item still shows it pending.
      *
      * @throws IllegalArgumentException when the reason is blank or longer than {@value #MAX_REASON_LENGTH} characters
      * @throws IllegalStateException when the campaign is closed or the item is decided already
@@ -156,43 +152,42 @@ public class AccessReviewService {
                     .databaseValue() + " already in access review " + campaign.reference());
         }
 
-        // Filing looks the identity up at the CA, so a CA error leaves the item pending and files nothing.
-        // NOTE: the erasure request is the only revocation path that puts a CRL on the channels, so executing it also
-        // destroys the person's vault entry. A DPO who retains the request under GDPR Art. 17(3) stops the revocation
-        // too, and the item then shows the request as retained.
-        RequestSummary request = requests.fileErasure(item.enrollmentId(), "Access review " + campaign.reference()
-                + ": roles withdrawn by an administrator of the authority (regular review of granted rights,"
-                + " BSI IT-Grundschutz ORP.4)", LocalDate.now());
-        item.withdraw(actor.pseudonym(), checkedReason, request.id(), request.reference());
+        item.withdraw(actor.pseudonym(), checkedReason);
+        // The free-text reason may name people, so it stays on the item and out of the audit row.
         audit(actor, "access-review.withdrawn", "ledger-identity", item.enrollmentId(),
-                "access review " + campaign.reference() + "; roles " + item.roles() + " withdrawn; revocation request "
-                        + request.reference() + "; reason stored with the review item");
+                "access review " + campaign.reference() + "; roles " + item.roles() + " withdrawn; revocation pending;"
+                        + " reason stored with the review item");
         log.atInfo()
                 .addKeyValue("campaign", campaign.reference())
-                .addKeyValue("request", request.reference())
-                .log("Withdrew the roles of identity {} in an access review", item.enrollmentId());
+                .log("Withdrew the roles of identity {} in an access review; revocation pending", item.enrollmentId());
         closeWhenDecided(campaign, actor);
+        revocation.runAfterCommit(item.id(), actor.pseudonym());
         return readModels.item(item);
     }
 
     /**
-     * Executes the erasure request of a withdrawn item as a DPO: revokes the identity at the CA, puts the CRL on the
-     * channels and checks that the channels reject it. Same as executing the request from the DPO workbench.
+     * Runs a failed revocation of a withdrawn identity again, after the retry is committed. The campaign may be
+     * closed already.
      *
-     * @throws IllegalStateException when the item was not withdrawn
-     * @throws de.klammer.portal.identity.erasure.RequestExecutionException when a step fails; it can be resumed
+     * @throws IllegalStateException when the item's revocation did not fail
      */
-    @PreAuthorize("hasRole('DPO')")
-    @Transactional(propagation = Propagation.NOT_SUPPORTED)
-    public RequestSummary executeRevocation(UUID itemId) {
+    @PreAuthorize("hasRole('AUTHORITY_ADMIN')")
+    public ReviewItem retryRevocation(UUID itemId) {
         ReviewActors.Actor actor = actors.current();
         AccessReviewItem item = ownItem(itemId, actor);
-        if (item.decision() != ReviewDecision.WITHDRAWN || item.requestId() == null) {
-            throw new IllegalStateException("Identity " + item.enrollmentId() + " is " + item.decision().databaseValue()
-                    + " in its access review; only a withdrawn identity has a revocation to execute");
+        AccessReviewCampaign campaign = ownCampaign(item.campaignId(), actor);
+        if (item.revocationState() != RevocationState.FAILED) {
+            throw new IllegalStateException("The revocation of identity " + item.enrollmentId() + " is "
+                    + (item.revocationState() == null ? "not started, because its roles were not withdrawn"
+                            : item.revocationState().databaseValue())
+                    + "; only a failed revocation can be retried");
         }
-        ExecutionResult result = execution.execute(item.requestId());
-        return result.request();
+
+        item.retryRevocation();
+        audit(actor, "access-review.revocation-retried", "ledger-identity", item.enrollmentId(),
+                "access review " + campaign.reference() + "; revocation retried after it failed");
+        revocation.runAfterCommit(item.id(), actor.pseudonym());
+        return readModels.item(item);
     }
 
     /** Returns the campaigns of the user's authority, newest first. */

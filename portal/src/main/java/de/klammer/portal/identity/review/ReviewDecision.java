@@ -8,7 +8,7 @@ public enum ReviewDecision {
     PENDING,
     /** The roles stay as they are. */
     CONFIRMED,
-    /** The roles are withdrawn, and an erasure request revokes the identity. */
+    /** The roles are withdrawn, and the identity is revoked at its CA and on the channels. */
     WITHDRAWN;
 
     /** Returns the lower-case column value. */

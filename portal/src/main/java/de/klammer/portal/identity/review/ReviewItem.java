@@ -2,7 +2,6 @@ package de.klammer.portal.identity.review;
 
 import de.klammer.portal.identity.IdentityKind;
 import de.klammer.portal.identity.LedgerRole;
-import de.klammer.portal.identity.erasure.RequestStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -14,9 +13,9 @@ import org.jspecify.annotations.Nullable;
  * @param roles the roles the identity held when the campaign opened
  * @param decidedBy pseudonym of the reviewer, or null while pending
  * @param reason the reviewer's reason for a withdrawal
- * @param requestReference reference of the erasure request that a withdrawal filed
- * @param revocationStatus status of that request: completed once the identity is revoked and the CRL is on the
- *     channels; null when nothing was withdrawn
+ * @param revocationState state of the revocation that a withdrawal starts; null when nothing was withdrawn
+ * @param revocationError what failed, while the revocation is failed
+ * @param revocationUpdatedAt when the revocation state last changed
  */
 public record ReviewItem(
         UUID id,
@@ -28,9 +27,9 @@ public record ReviewItem(
         @Nullable String decidedBy,
         @Nullable Instant decidedAt,
         @Nullable String reason,
-        @Nullable UUID requestId,
-        @Nullable String requestReference,
-        @Nullable RequestStatus revocationStatus) {
+        @Nullable RevocationState revocationState,
+        @Nullable String revocationError,
+        @Nullable Instant revocationUpdatedAt) {
 
     public ReviewItem {
         roles = List.copyOf(roles);

@@ -2,8 +2,6 @@ package de.klammer.portal.identity.review;
 
 import de.klammer.portal.identity.IdentityKind;
 import de.klammer.portal.identity.LedgerRole;
-import de.klammer.portal.identity.erasure.DataSubjectRequestService;
-import de.klammer.portal.identity.erasure.RequestStatus;
 import de.klammer.portal.identity.review.internal.AccessReviewCampaign;
 import de.klammer.portal.identity.review.internal.AccessReviewItem;
 import de.klammer.portal.identity.review.internal.AccessReviewItemRepository;
@@ -17,11 +15,9 @@ import org.springframework.stereotype.Component;
 class ReviewReadModels {
 
     private final AccessReviewItemRepository items;
-    private final DataSubjectRequestService requests;
 
-    ReviewReadModels(AccessReviewItemRepository items, DataSubjectRequestService requests) {
+    ReviewReadModels(AccessReviewItemRepository items) {
         this.items = items;
-        this.requests = requests;
     }
 
     CampaignSummary summary(AccessReviewCampaign campaign) {
@@ -33,13 +29,11 @@ class ReviewReadModels {
                 confirmed, withdrawn);
     }
 
-    /** Returns the item with the current status of its erasure request, read with the signed-in user's rights. */
     ReviewItem item(AccessReviewItem item) {
-        RequestStatus revocation = item.requestId() == null ? null : requests.get(item.requestId()).status();
         return new ReviewItem(item.id(), item.campaignId(), item.enrollmentId(),
                 IdentityKind.valueOf(item.identityKind().toUpperCase(Locale.ROOT)), roles(item.roles()),
-                item.decision(), item.decidedBy(), item.decidedAt(), item.reason(), item.requestId(),
-                item.requestReference(), revocation);
+                item.decision(), item.decidedBy(), item.decidedAt(), item.reason(), item.revocationState(),
+                item.revocationError(), item.revocationUpdatedAt());
     }
 
     /** Returns the roles as the sorted, comma-separated attribute values that an item stores. */

@@ -14,12 +14,17 @@ import de.klammer.portal.authority.BoardMemberService;
 import de.klammer.portal.identity.IdentityKind;
 import de.klammer.portal.identity.IdentityVaultService;
 import de.klammer.portal.identity.KeySource;
+import de.klammer.portal.identity.LedgerIdentityStatus;
 import de.klammer.portal.identity.LedgerRole;
 import de.klammer.portal.identity.internal.LedgerIdentity;
 import de.klammer.portal.identity.internal.LedgerIdentityRepository;
+import de.klammer.portal.identity.review.internal.AccessReviewItem;
+import de.klammer.portal.identity.review.internal.AccessReviewItemRepository;
 import de.klammer.portal.security.PortalRole;
 import de.klammer.portal.security.PortalUser;
 import de.klammer.portal.security.TestUsers;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -31,8 +36,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
- * Rules of access reviews on the in-memory ledger, with identities stored as enrolled without a CA. Withdrawals need
- * the CA and run in {@link AccessReviewWithdrawalIT}; here only their input checks run.
+ * Rules of access reviews on the in-memory ledger, with identities stored as enrolled without a CA. Without a CA every
+ * revocation fails, which shows that the withdrawal commits anyway and that retries pick it up. The successful
+ * revocation runs against the real CA and orderer in {@link AccessReviewWithdrawalIT}.
  */
 @IntegrationTest
 class AccessReviewServiceTests {
@@ -45,6 +51,12 @@ class AccessReviewServiceTests {
 
     @Autowired
     IdentityVaultService vault;
+
+    @Autowired
+    AccessReviewItemRepository items;
+
+    @Autowired
+    ReviewRevocationSchedule schedule;
 
     @Autowired
     AuditService audit;
@@ -195,7 +207,7 @@ class AccessReviewServiceTests {
 
         ReviewItem unchanged = item(campaign, identity);
         assertThat(unchanged.decision()).isEqualTo(ReviewDecision.PENDING);
-        assertThat(unchanged.requestId()).isNull();
+        assertThat(unchanged.revocationState()).isNull();
         assertThat(audit.findBySubject("ledger-identity", identity.enrollmentId())).isEmpty();
     }
 
@@ -270,16 +282,92 @@ class AccessReviewServiceTests {
     }
 
     @Test
-    void executionNeedsWithdrawnItem() {
-        LedgerIdentity identity = enrolled("bamf", IdentityKind.PERSON);
+    void withdrawalCommitsWhenCaIsMissing() {
+        LedgerIdentity identity = enrolled("bamf", IdentityKind.SYSTEM);
         TestUsers.signIn(bamfAdmin);
         CampaignSummary campaign = reviews.open();
         UUID itemId = item(campaign, identity).id();
 
+        ReviewItem returned = reviews.withdraw(itemId, "Service retired by Frau Beispiel");
+
+        assertThat(returned.decision()).isEqualTo(ReviewDecision.WITHDRAWN);
+        assertThat(returned.revocationState()).isEqualTo(RevocationState.PENDING);
+        ReviewItem stored = item(campaign, identity);
+        assertThat(stored.decision()).isEqualTo(ReviewDecision.WITHDRAWN);
+        assertThat(stored.reason()).isEqualTo("Service retired by Frau Beispiel");
+        assertThat(stored.revocationState()).isEqualTo(RevocationState.FAILED);
+        assertThat(stored.revocationError()).isNotBlank();
+        assertThat(stored.revocationUpdatedAt()).isNotNull();
+        assertThat(identities.findById(identity.id()).orElseThrow().status()).isEqualTo(LedgerIdentityStatus.ENROLLED);
+        List<AuditEvent> trail = audit.findBySubject("ledger-identity", identity.enrollmentId());
+        assertThat(trail).extracting(AuditEvent::action)
+                .containsExactly("access-review.withdrawn", "access-review.revocation-failed");
+        assertThat(trail).allSatisfy(event -> assertThat(event.details()).doesNotContain("Beispiel"));
+        assertThat(trail.getFirst().details()).contains("revocation pending");
+    }
+
+    @Test
+    void adminRetriesFailedRevocation() {
+        LedgerIdentity identity = enrolled("bamf", IdentityKind.SYSTEM);
+        TestUsers.signIn(bamfAdmin);
+        CampaignSummary campaign = reviews.open();
+        UUID itemId = item(campaign, identity).id();
+        reviews.withdraw(itemId, "Service retired");
+
         TestUsers.signIn(users.user("bamf", PortalRole.DPO));
+        assertThatExceptionOfType(AccessDeniedException.class).isThrownBy(() -> reviews.retryRevocation(itemId));
+        TestUsers.signIn(secondBamfAdmin);
+        ReviewItem retried = reviews.retryRevocation(itemId);
+
+        assertThat(retried.revocationState()).isEqualTo(RevocationState.PENDING);
+        assertThat(retried.revocationError()).isNull();
+        assertThat(item(campaign, identity).revocationState()).isEqualTo(RevocationState.FAILED);
+        assertThat(actions("ledger-identity", identity.enrollmentId())).containsExactly("access-review.withdrawn",
+                "access-review.revocation-failed", "access-review.revocation-retried",
+                "access-review.revocation-failed");
+    }
+
+    @Test
+    void retryNeedsFailedRevocation() {
+        LedgerIdentity identity = enrolled("bamf", IdentityKind.PERSON);
+        TestUsers.signIn(bamfAdmin);
+        CampaignSummary campaign = reviews.open();
+        UUID itemId = item(campaign, identity).id();
+        reviews.confirm(itemId);
+
         assertThatExceptionOfType(IllegalStateException.class)
-                .isThrownBy(() -> reviews.executeRevocation(itemId))
-                .withMessageContaining("pending");
+                .isThrownBy(() -> reviews.retryRevocation(itemId))
+                .withMessageContaining(identity.enrollmentId())
+                .withMessageContaining("not started");
+        assertThat(actions("ledger-identity", identity.enrollmentId())).containsExactly("access-review.confirmed");
+    }
+
+    @Test
+    void scheduleResumesPendingRevocation() {
+        LedgerIdentity identity = enrolled("bamf", IdentityKind.SYSTEM);
+        TestUsers.signIn(bamfAdmin);
+        CampaignSummary campaign = reviews.open();
+        UUID itemId = item(campaign, identity).id();
+        reviews.withdraw(itemId, "Service retired");
+        TestUsers.signOut();
+        // Stands in for a portal that stopped after the withdrawal committed and before its revocation ended.
+        AccessReviewItem stored = items.findById(itemId).orElseThrow();
+        stored.retryRevocation();
+        items.save(stored);
+
+        schedule.runPending(Instant.now());
+        TestUsers.signIn(bamfAdmin);
+        RevocationState withinGrace = item(campaign, identity).revocationState();
+        TestUsers.signOut();
+        schedule.runPending(Instant.now().plus(Duration.ofMinutes(10)));
+
+        assertThat(withinGrace).isEqualTo(RevocationState.PENDING);
+        TestUsers.signIn(bamfAdmin);
+        assertThat(item(campaign, identity).revocationState()).isEqualTo(RevocationState.FAILED);
+        List<AuditEvent> trail = audit.findBySubject("ledger-identity", identity.enrollmentId());
+        assertThat(trail).extracting(AuditEvent::action).containsExactly("access-review.withdrawn",
+                "access-review.revocation-failed", "access-review.revocation-failed");
+        assertThat(trail.getLast().actor()).isEqualTo(ReviewRevocation.SYSTEM_ACTOR);
     }
 
     private LedgerIdentity enrolled(String authorityCode, IdentityKind kind) {

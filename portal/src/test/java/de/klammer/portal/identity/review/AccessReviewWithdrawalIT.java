@@ -16,13 +16,12 @@ import de.klammer.portal.authority.AuthorityService;
 import de.klammer.portal.authority.BoardMemberService;
 import de.klammer.portal.identity.EnrollmentOutcome;
 import de.klammer.portal.identity.HandedOverKeyStore;
+import de.klammer.portal.identity.IdentityVaultService;
 import de.klammer.portal.identity.KeySource;
 import de.klammer.portal.identity.LedgerIdentityDetails;
 import de.klammer.portal.identity.LedgerIdentityService;
 import de.klammer.portal.identity.LedgerIdentityStatus;
 import de.klammer.portal.identity.LedgerRole;
-import de.klammer.portal.identity.erasure.RequestStatus;
-import de.klammer.portal.identity.erasure.RequestSummary;
 import de.klammer.portal.security.PortalRole;
 import de.klammer.portal.security.PortalUser;
 import de.klammer.portal.security.TestUsers;
@@ -41,8 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * An access review withdraws the roles of an identity enrolled at the real BAMF CA, a DPO executes the revocation,
- * and afterwards the real orderer refuses a Deliver signed with that identity's own key.
+ * An access review withdraws the roles of an identity enrolled at the real BAMF CA. Without any step by a DPO, the
+ * real orderer then refuses a Deliver signed with that identity's own key, while the person's vault entry stays.
  */
 @LedgerIntegrationTest
 class AccessReviewWithdrawalIT {
@@ -54,6 +53,9 @@ class AccessReviewWithdrawalIT {
 
     @Autowired
     LedgerIdentityService identities;
+
+    @Autowired
+    IdentityVaultService vault;
 
     @Autowired
     AuditService audit;
@@ -77,7 +79,10 @@ class AccessReviewWithdrawalIT {
         TestUsers users = new TestUsers(authorityService, boardMembers);
         PortalUser requester = admin(users);
         PortalUser reviewer = admin(users);
-        EnrollmentOutcome enrolled = enrol(requester, admin(users));
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        PersonRecord person = new PersonRecord("Reinhild", "Familienname" + unique, "reinhild." + unique
+                + "@bamf.example", "http://127.0.0.1/bamf", "subject-" + unique);
+        EnrollmentOutcome enrolled = enrol(person, requester, admin(users));
         SigningIdentity identity = signingIdentity(enrolled.keyStore());
         try (ChannelAdmin asIdentity = new ChannelAdmin(orderer(), identity)) {
             assertThat(asIdentity.readConfig(channel()).channelId()).isEqualTo(channel());
@@ -95,39 +100,36 @@ class AccessReviewWithdrawalIT {
 
         assertThat(withdrawn.decision()).isEqualTo(ReviewDecision.WITHDRAWN);
         assertThat(withdrawn.reason()).isEqualTo("Moved to another department");
-        assertThat(withdrawn.requestReference()).startsWith("DSR-");
-        assertThat(withdrawn.revocationStatus()).isEqualTo(RequestStatus.OPEN);
-        List<AuditEvent> trail = audit.findBySubject("ledger-identity", enrollmentId);
-        assertThat(trail).extracting(AuditEvent::action).contains("access-review.withdrawn");
-
-        TestUsers.signIn(users.user("bamf", PortalRole.DPO));
-        RequestSummary executed = reviews.executeRevocation(item.id());
-
-        assertThat(executed.status()).isEqualTo(RequestStatus.COMPLETED);
-        assertThat(executed.reference()).isEqualTo(withdrawn.requestReference());
-        assertThat(executed.channels()).singleElement().satisfies(progress -> {
-            assertThat(progress.state()).isEqualTo("applied");
-            assertThat(progress.blockNumber()).isNotNull();
-        });
+        assertThat(withdrawn.revocationState()).isEqualTo(RevocationState.PENDING);
+        ReviewItem after = reviews.items(campaign.id()).stream()
+                .filter(candidate -> candidate.id().equals(item.id()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(after.revocationState())
+                .as("revocation state, error %s", after.revocationError())
+                .isEqualTo(RevocationState.DONE);
+        assertThat(after.revocationError()).isNull();
         try (ChannelAdmin asIdentity = new ChannelAdmin(orderer(), identity)) {
             assertThatExceptionOfType(DeliverRefusedException.class)
                     .isThrownBy(() -> asIdentity.readConfig(channel()))
                     .satisfies(refused -> assertThat(refused.status()).isEqualTo("FORBIDDEN"));
         }
-        TestUsers.signIn(reviewer);
-        assertThat(reviews.items(campaign.id()))
-                .filteredOn(candidate -> candidate.id().equals(item.id()))
-                .singleElement()
-                .satisfies(after -> assertThat(after.revocationStatus()).isEqualTo(RequestStatus.COMPLETED));
         assertThat(identities.details(enrolled.identity().id()).status()).isEqualTo(LedgerIdentityStatus.REVOKED);
+        assertThat(vault.contains(enrollmentId)).isTrue();
+        assertThat(vault.resolve(enrollmentId, "test: the vault entry outlives a role withdrawal").familyName())
+                .isEqualTo(person.familyName());
+        List<AuditEvent> trail = audit.findBySubject("ledger-identity", enrollmentId);
+        assertThat(trail).extracting(AuditEvent::action)
+                .containsSubsequence("access-review.withdrawn", "access-review.revoked");
+        assertThat(trail).allSatisfy(event -> {
+            assertThat(event.actor()).doesNotContain(unique, "Reinhild");
+            assertThat(event.details()).doesNotContain(unique, "Reinhild", "Moved to another department");
+        });
     }
 
-    private EnrollmentOutcome enrol(PortalUser requester, PortalUser approver) {
+    private EnrollmentOutcome enrol(PersonRecord person, PortalUser requester, PortalUser approver) {
         TestUsers.signIn(requester);
-        String unique = UUID.randomUUID().toString().substring(0, 8);
-        LedgerIdentityDetails requested = identities.requestForPerson(
-                new PersonRecord("Reinhild", "Familienname" + unique, "reinhild." + unique + "@bamf.example",
-                        "http://127.0.0.1/bamf", "subject-" + unique),
+        LedgerIdentityDetails requested = identities.requestForPerson(person,
                 Set.of(LedgerRole.DECISION_CLERK), LocalDate.now().plusYears(1), KeySource.GENERATED);
         TestUsers.signIn(approver);
         EnrollmentOutcome outcome = identities.approve(requested.id());

@@ -1,12 +1,14 @@
 package de.klammer.portal.identity.review.internal;
 
 import de.klammer.portal.identity.review.ReviewDecision;
+import de.klammer.portal.identity.review.RevocationState;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -44,11 +46,14 @@ public class AccessReviewItem {
 
     private @Nullable String reason;
 
-    @Column(name = "request_id")
-    private @Nullable UUID requestId;
+    @Column(name = "revocation_state")
+    private @Nullable String revocationState;
 
-    @Column(name = "request_reference")
-    private @Nullable String requestReference;
+    @Column(name = "revocation_error")
+    private @Nullable String revocationError;
+
+    @Column(name = "revocation_updated_at")
+    private @Nullable Instant revocationUpdatedAt;
 
     @Version
     private long version;
@@ -76,11 +81,47 @@ public class AccessReviewItem {
         decide(ReviewDecision.CONFIRMED, reviewer, null);
     }
 
-    /** Records that the reviewer withdrew the roles, with the erasure request that revokes the identity. */
-    public void withdraw(String reviewer, String reason, UUID requestId, String requestReference) {
+    /** Records that the reviewer withdrew the roles, with the identity's revocation pending. */
+    public void withdraw(String reviewer, String reason) {
         decide(ReviewDecision.WITHDRAWN, reviewer, reason);
-        this.requestId = requestId;
-        this.requestReference = requestReference;
+        setRevocation(RevocationState.PENDING, null);
+    }
+
+    /** Records that the identity is revoked at the CA and the CRL is on the channels. */
+    public void markRevocationDone() {
+        requireRevocation(RevocationState.PENDING, RevocationState.FAILED);
+        setRevocation(RevocationState.DONE, null);
+    }
+
+    /**
+     * Records that the revocation failed.
+     *
+     * @param error what failed, without personal data
+     */
+    public void markRevocationFailed(String error) {
+        requireRevocation(RevocationState.PENDING, RevocationState.FAILED);
+        setRevocation(RevocationState.FAILED, error);
+    }
+
+    /** Sets a failed revocation pending again, so that it runs once more. */
+    public void retryRevocation() {
+        requireRevocation(RevocationState.FAILED);
+        setRevocation(RevocationState.PENDING, null);
+    }
+
+    private void requireRevocation(RevocationState... expected) {
+        RevocationState current = revocationState();
+        if (current == null || !List.of(expected).contains(current)) {
+            throw new IllegalStateException("The revocation of identity " + enrollmentId + " is "
+                    + (current == null ? "not started, because its roles were not withdrawn" : current.databaseValue())
+                    + "; expected " + List.of(expected).stream().map(RevocationState::databaseValue).toList());
+        }
+    }
+
+    private void setRevocation(RevocationState state, @Nullable String error) {
+        this.revocationState = state.databaseValue();
+        this.revocationError = error;
+        this.revocationUpdatedAt = Instant.now();
     }
 
     private void decide(ReviewDecision decision, String reviewer, @Nullable String reason) {
@@ -134,11 +175,15 @@ public class AccessReviewItem {
         return reason;
     }
 
-    public @Nullable UUID requestId() {
-        return requestId;
+    public @Nullable RevocationState revocationState() {
+        return revocationState == null ? null : RevocationState.fromDatabaseValue(revocationState);
     }
 
-    public @Nullable String requestReference() {
-        return requestReference;
+    public @Nullable String revocationError() {
+        return revocationError;
+    }
+
+    public @Nullable Instant revocationUpdatedAt() {
+        return revocationUpdatedAt;
     }
 }

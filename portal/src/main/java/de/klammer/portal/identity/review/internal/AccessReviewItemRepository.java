@@ -1,5 +1,6 @@
 package de.klammer.portal.identity.review.internal;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -10,4 +11,7 @@ public interface AccessReviewItemRepository extends JpaRepository<AccessReviewIt
     List<AccessReviewItem> findByCampaignIdOrderByEnrollmentIdAsc(UUID campaignId);
 
     long countByCampaignIdAndDecision(UUID campaignId, String decision);
+
+    List<AccessReviewItem> findByRevocationStateAndRevocationUpdatedAtBeforeOrderByRevocationUpdatedAtAsc(
+            String revocationState, Instant updatedBefore);
 }

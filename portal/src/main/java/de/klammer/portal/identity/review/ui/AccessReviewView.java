@@ -19,14 +19,12 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AccessDeniedErrorRouter;
-import de.klammer.identity.FabricCaException;
 import de.klammer.portal.identity.LedgerRole;
-import de.klammer.portal.identity.erasure.RequestExecutionException;
-import de.klammer.portal.identity.erasure.RequestStatus;
 import de.klammer.portal.identity.review.AccessReviewService;
 import de.klammer.portal.identity.review.CampaignSummary;
 import de.klammer.portal.identity.review.ReviewDecision;
 import de.klammer.portal.identity.review.ReviewItem;
+import de.klammer.portal.identity.review.RevocationState;
 import de.klammer.portal.security.CurrentUser;
 import de.klammer.portal.security.PortalRole;
 import de.klammer.portal.shell.ui.MainLayout;
@@ -40,8 +38,8 @@ import org.springframework.security.access.AccessDeniedException;
 
 /**
  * Access reviews of the user's authority: the campaigns with their progress, and for the selected campaign every
- * identity under review with the actions to confirm or withdraw its roles. A DPO executes the revocation of a
- * withdrawn identity here or in the request workbench.
+ * identity under review with the actions to confirm or withdraw its roles. The view also shows the state of each
+ * withdrawn identity's revocation, and an administrator retries a failed one here.
  */
 @Route(value = "access-reviews", layout = MainLayout.class)
 @RolesAllowed({"AUTHORITY_ADMIN", "DPO", "AUDITOR"})
@@ -50,7 +48,6 @@ class AccessReviewView extends VerticalLayout implements HasDynamicTitle {
 
     private final AccessReviewService reviews;
     private final boolean admin;
-    private final boolean dpo;
     private final Grid<CampaignSummary> campaigns = new Grid<>();
     private final Grid<ReviewItem> items = new Grid<>();
     private final VerticalLayout campaignDetails = new VerticalLayout();
@@ -61,11 +58,10 @@ class AccessReviewView extends VerticalLayout implements HasDynamicTitle {
     AccessReviewView(AccessReviewService reviews, CurrentUser currentUser) {
         this.reviews = reviews;
         this.admin = currentUser.require().hasRole(PortalRole.AUTHORITY_ADMIN);
-        this.dpo = currentUser.require().hasRole(PortalRole.DPO);
         setId("access-review");
         campaignDetails.setId("access-review-details");
         campaignDetails.setPadding(false);
-        add(new H1(getTranslation("review.heading")), new Paragraph(getTranslation("review.intro")));
+        add(new H1(getTranslation("review.heading")), new Paragraph(getTranslation("review.intro.revocation")));
         if (admin) {
             Button open = new Button(getTranslation("review.open"), event -> openCampaign());
             open.setId("access-review-open");
@@ -114,7 +110,7 @@ class AccessReviewView extends VerticalLayout implements HasDynamicTitle {
         items.addColumn(item -> item.roles().stream().map(LedgerRole::attributeValue).collect(Collectors.joining(", ")))
                 .setHeader(getTranslation("review.roles"));
         items.addColumn(this::decisionText).setHeader(getTranslation("review.decision"));
-        items.addColumn(this::revocationText).setHeader(getTranslation("review.revocation")).setAutoWidth(true);
+        items.addColumn(this::revocationText).setHeader(getTranslation("review.revocation.header")).setAutoWidth(true);
         items.addComponentColumn(item -> actions(campaign, item)).setHeader(getTranslation("review.actions"))
                 .setAutoWidth(true);
         items.setEmptyStateText(getTranslation("review.items.empty"));
@@ -137,7 +133,7 @@ class AccessReviewView extends VerticalLayout implements HasDynamicTitle {
         items.setItems(reviews.items(campaign.id()));
     }
 
-    /** Returns the buttons for one item: confirm and withdraw while pending, execute for a DPO after a withdrawal. */
+    /** Returns the buttons for one item: confirm and withdraw while pending, retry after a failed revocation. */
     private Component actions(CampaignSummary campaign, ReviewItem item) {
         HorizontalLayout actions = new HorizontalLayout();
         if (admin && campaign.open() && item.decision() == ReviewDecision.PENDING) {
@@ -151,14 +147,13 @@ class AccessReviewView extends VerticalLayout implements HasDynamicTitle {
             withdraw.addThemeVariants(ButtonVariant.LUMO_ERROR);
             actions.add(confirm, withdraw);
         }
-        boolean revocationDue = item.revocationStatus() != null && item.revocationStatus().isPending();
-        if (dpo && item.decision() == ReviewDecision.WITHDRAWN && revocationDue) {
-            Button execute = new Button(getTranslation("review.execute"), event -> decide(() -> {
-                reviews.executeRevocation(item.id());
-                return getTranslation("review.executed", item.enrollmentId());
+        if (admin && item.revocationState() == RevocationState.FAILED) {
+            Button retry = new Button(getTranslation("review.retry"), event -> decide(() -> {
+                reviews.retryRevocation(item.id());
+                return getTranslation("review.retried", item.enrollmentId());
             }));
-            execute.setAriaLabel(getTranslation("review.execute.label", item.enrollmentId()));
-            actions.add(execute);
+            retry.setAriaLabel(getTranslation("review.retry.label", item.enrollmentId()));
+            actions.add(retry);
         }
         return actions;
     }
@@ -172,7 +167,7 @@ class AccessReviewView extends VerticalLayout implements HasDynamicTitle {
         withdraw.addThemeVariants(ButtonVariant.LUMO_ERROR);
         Button cancel = new Button(getTranslation("review.cancel"), event -> dialog.close());
 
-        dialog.add(new Paragraph(getTranslation("review.withdraw.explanation")), reason);
+        dialog.add(new Paragraph(getTranslation("review.withdraw.explanation.revocation")), reason);
         dialog.getFooter().add(cancel, withdraw);
         dialog.open();
         reason.focus();
@@ -193,13 +188,14 @@ class AccessReviewView extends VerticalLayout implements HasDynamicTitle {
         try {
             reviews.withdraw(item.id(), reason.getValue());
             dialog.close();
-            notify(getTranslation("review.withdrawn", item.enrollmentId()), NotificationVariant.LUMO_SUCCESS);
+            notify(getTranslation("review.withdrawn.revocation", item.enrollmentId()),
+                    NotificationVariant.LUMO_SUCCESS);
         } catch (IllegalArgumentException e) {
             reason.setInvalid(true);
             reason.setErrorMessage(e.getMessage());
             reason.focus();
             return;
-        } catch (IllegalStateException | AccessDeniedException | FabricCaException e) {
+        } catch (IllegalStateException | AccessDeniedException e) {
             dialog.close();
             notify(getTranslation("review.rejected", e.getMessage()), NotificationVariant.LUMO_ERROR);
         }
@@ -216,8 +212,6 @@ class AccessReviewView extends VerticalLayout implements HasDynamicTitle {
             notify(action.get(), NotificationVariant.LUMO_SUCCESS);
         } catch (IllegalArgumentException | IllegalStateException | AccessDeniedException e) {
             notify(getTranslation("review.rejected", e.getMessage()), NotificationVariant.LUMO_ERROR);
-        } catch (RequestExecutionException e) {
-            notify(getTranslation("review.execution-failed", e.getMessage()), NotificationVariant.LUMO_ERROR);
         }
         refresh();
     }
@@ -252,11 +246,13 @@ class AccessReviewView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private String revocationText(ReviewItem item) {
-        RequestStatus status = item.revocationStatus();
-        if (status == null || item.requestReference() == null) {
+        RevocationState state = item.revocationState();
+        if (state == null) {
             return "";
         }
-        return item.requestReference() + " (" + getTranslation("erasure.status." + status.databaseValue()) + ")";
+        String text = getTranslation("review.revocation." + state.databaseValue());
+        return item.revocationError() == null ? text
+                : getTranslation("review.revocation.failed-with", text, item.revocationError());
     }
 
     private void notify(String message, NotificationVariant variant) {
