@@ -73,7 +73,7 @@ public class ConceptImportService {
     private ImportResult importCatalogue(
             RoleCatalogue catalogue, @Nullable String authorityType, @Nullable String authorityCode) {
         Actor actor = actors.requireCatalogueEditor();
-        ConceptVersion draft = concept.openDraft();
+        ConceptVersion draft = concept.editableDraft();
         ConceptModel model = store.load(draft.id());
         List<String> problems = new ArrayList<>();
         List<Role> roles = new ArrayList<>(model.roles());

@@ -6,6 +6,7 @@ import de.klammer.ledger.ConfigChange.SetAcl;
 import de.klammer.ledger.ConfigChange.SetPolicy;
 import de.klammer.portal.concept.CompiledConcept.CompiledAcl;
 import de.klammer.portal.concept.CompiledConcept.CompiledPolicy;
+import de.klammer.portal.concept.ConceptPlan.ElementDifference;
 import de.klammer.portal.concept.internal.ConceptStore;
 import de.klammer.portal.ledger.ChannelView;
 import de.klammer.portal.ledger.LedgerGateway;
@@ -34,6 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class ConceptPlanService {
 
     private static final String APPLICATION = "/Channel/Application/";
+    /** Prefix of an ACL's path in {@link ElementDifference#path()}, followed by the peer resource. */
+    public static final String ACL_PATH_PREFIX = "acl:";
 
     private final ConceptStore store;
     private final LedgerGateway ledger;
@@ -58,6 +61,17 @@ public class ConceptPlanService {
     @PreAuthorize("hasAnyRole('BOARD_MEMBER', 'AUTHORITY_ADMIN', 'DPO', 'AUDITOR')")
     @Transactional(readOnly = true)
     public ConceptPlan plan(UUID versionId) {
+        return compare(versionId);
+    }
+
+    /**
+     * Computes the plan of a version without a role check, for drift detection, which runs on a schedule without a
+     * signed-in user. It reads only and changes nothing.
+     *
+     * @throws ConceptRuleViolationException when the version does not exist or does not compile
+     */
+    @Transactional(readOnly = true)
+    public ConceptPlan compare(UUID versionId) {
         ConceptVersion version = store.version(versionId)
                 .orElseThrow(() -> new ConceptRuleViolationException("Concept version " + versionId
                         + " does not exist"));
@@ -71,12 +85,13 @@ public class ConceptPlanService {
                 live.policies().stream().collect(Collectors.toMap(PolicyView::path, Function.identity()));
         Map<String, String> liveAcls = ledger.readAcls(channel);
 
-        List<ConfigChange> changes = new ArrayList<>();
+        List<ElementDifference> elements = new ArrayList<>();
         List<String> lines = new ArrayList<>();
         for (CompiledPolicy policy : compiled.policies()) {
             PolicyView existing = livePolicies.get(policy.path());
             if (existing == null || !existing.text().equals(policy.rule().text())) {
-                changes.add(new SetPolicy(policy.path(), policy.rule()));
+                elements.add(new ElementDifference(policy.path(), policy.rule().text(),
+                        existing == null ? null : existing.text(), new SetPolicy(policy.path(), policy.rule())));
                 lines.add(describe(policy, existing));
             }
         }
@@ -84,14 +99,17 @@ public class ConceptPlanService {
             String target = APPLICATION + acl.policyName();
             String current = liveAcls.get(acl.resource());
             if (!target.equals(current)) {
-                changes.add(new SetAcl(acl.resource(), acl.policyName()));
+                elements.add(new ElementDifference(ACL_PATH_PREFIX + acl.resource(), target, current,
+                        new SetAcl(acl.resource(), acl.policyName())));
                 lines.add(describe(acl, current));
             }
         }
-        int unchanged = compiled.policies().size() + compiled.acls().size() - changes.size();
+        int unchanged = compiled.policies().size() + compiled.acls().size() - elements.size();
+        List<ConfigChange> changes = elements.stream().map(ElementDifference::change).toList();
         PreparedUpdate update = changes.isEmpty() ? null : ledger.prepareChanges(channel, changes);
         return new ConceptPlan(versionId, version.number(), channel, live.sequence(), lines, unchanged,
-                leftOnChannel(compiled, live), compiled.uncoveredAuthorities(), compiled.enrollments(), update);
+                leftOnChannel(compiled, live), compiled.uncoveredAuthorities(), compiled.enrollments(), update,
+                elements);
     }
 
     private static String describe(CompiledPolicy policy, @Nullable PolicyView existing) {

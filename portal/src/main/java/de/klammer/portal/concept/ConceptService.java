@@ -10,6 +10,8 @@ import de.klammer.portal.concept.ConceptModel.SodRule;
 import de.klammer.portal.concept.ConceptModel.StatusType;
 import de.klammer.portal.concept.ConceptModel.SubProcess;
 import de.klammer.portal.concept.internal.ConceptStore;
+import de.klammer.portal.governance.ProposalService;
+import de.klammer.portal.governance.ProposalSummary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,9 +35,11 @@ public class ConceptService {
     private final ConceptStore store;
     private final ConceptActors actors;
     private final AuditService audit;
+    private final ProposalService proposals;
 
-    ConceptService(ConceptStore store, ConceptActors actors, AuditService audit) {
+    ConceptService(ConceptStore store, ConceptActors actors, AuditService audit, ProposalService proposals) {
         this.store = store;
+        this.proposals = proposals;
         this.actors = actors;
         this.audit = audit;
     }
@@ -122,7 +126,7 @@ public class ConceptService {
     @PreAuthorize("hasAnyRole('BOARD_MEMBER', 'AUTHORITY_ADMIN')")
     public void addSubProcess(SubProcess subProcess) {
         Actor actor = actors.requireCatalogueEditor();
-        ConceptVersion draft = openDraft(actor);
+        ConceptVersion draft = editableDraft(actor);
         ConceptModel model = store.load(draft.id());
         requireCode("sub-process", subProcess.code());
         requireName(subProcess.code(), subProcess.name());
@@ -141,7 +145,7 @@ public class ConceptService {
     @PreAuthorize("hasAnyRole('BOARD_MEMBER', 'AUTHORITY_ADMIN')")
     public void addStatusType(StatusType statusType) {
         Actor actor = actors.requireCatalogueEditor();
-        ConceptVersion draft = openDraft(actor);
+        ConceptVersion draft = editableDraft(actor);
         ConceptModel model = store.load(draft.id());
         requireCode("status type", statusType.code());
         requireName(statusType.code(), statusType.name());
@@ -165,7 +169,7 @@ public class ConceptService {
     @PreAuthorize("hasAnyRole('BOARD_MEMBER', 'AUTHORITY_ADMIN')")
     public void saveRole(Role role) {
         Actor actor = actors.requireCatalogueEditor();
-        ConceptVersion draft = openDraft(actor);
+        ConceptVersion draft = editableDraft(actor);
         ConceptModel model = store.load(draft.id());
         requireCode("role", role.code());
         requireName(role.code(), role.name());
@@ -188,7 +192,7 @@ public class ConceptService {
     @PreAuthorize("hasAnyRole('BOARD_MEMBER', 'AUTHORITY_ADMIN')")
     public void setRight(Right right, boolean granted) {
         Actor actor = actors.requireCatalogueEditor();
-        ConceptVersion draft = openDraft(actor);
+        ConceptVersion draft = editableDraft(actor);
         ConceptModel model = store.load(draft.id());
         if (model.roles().stream().noneMatch(role -> role.code().equals(right.roleCode()))) {
             throw new ConceptRuleViolationException("Role " + right.roleCode() + " does not exist in the draft");
@@ -212,7 +216,7 @@ public class ConceptService {
     @PreAuthorize("hasAnyRole('BOARD_MEMBER', 'AUTHORITY_ADMIN')")
     public void addSodRule(SodRule rule) {
         Actor actor = actors.requireCatalogueEditor();
-        ConceptVersion draft = openDraft(actor);
+        ConceptVersion draft = editableDraft(actor);
         ConceptModel model = store.load(draft.id());
         SodRule ordered = ConceptRules.orderedSodRule(model, rule);
         store.insertSodRule(draft.id(), ordered);
@@ -253,6 +257,27 @@ public class ConceptService {
         }
         audit.record(new AuditEntry(actor.pseudonym(), actor.authorityCode(), "concept.authority-type.set",
                 "authority", authorityCode, "Set type of " + authorityCode + " to " + type));
+    }
+
+    /**
+     * Returns the open draft for a change, opening one when none is open.
+     *
+     * @throws ConceptRuleViolationException while a proposal to apply the draft is undecided, because the board votes
+     *     on the draft as it was proposed
+     */
+    @PreAuthorize("hasAnyRole('BOARD_MEMBER', 'AUTHORITY_ADMIN')")
+    public ConceptVersion editableDraft() {
+        return editableDraft(actors.requireCatalogueEditor());
+    }
+
+    private ConceptVersion editableDraft(Actor actor) {
+        ConceptVersion draft = openDraft(actor);
+        Optional<ProposalSummary> proposal = store.proposalOf(draft.id()).flatMap(proposals::findSummary);
+        if (proposal.isPresent() && ConceptApplyService.isUndecided(proposal.get().status())) {
+            throw new ConceptRuleViolationException("Draft " + draft.number() + " is under vote in proposal "
+                    + proposal.get().reference() + ", so it cannot change; wait until the proposal is decided");
+        }
+        return draft;
     }
 
     private ConceptVersion openDraft(Actor actor) {

@@ -36,6 +36,8 @@ import org.jspecify.annotations.Nullable;
  * @param createdAt when the proposal was made
  * @param updatedAt when the proposal last changed
  * @param governance change type, legal basis, rule, votes and count
+ * @param conceptDifferences for a proposal that applies a concept version, the readable difference to the applied
+ *     version, one line each; empty for other proposals
  */
 public record ProposalDetails(
         UUID id,
@@ -63,9 +65,11 @@ public record ProposalDetails(
         boolean canRecompute,
         Instant createdAt,
         Instant updatedAt,
-        Governance governance) {
+        Governance governance,
+        List<String> conceptDifferences) {
 
     public ProposalDetails {
+        conceptDifferences = List.copyOf(conceptDifferences);
         writeSet = List.copyOf(writeSet);
         requiredSignatures = List.copyOf(requiredSignatures);
         signingMspIds = List.copyOf(signingMspIds);

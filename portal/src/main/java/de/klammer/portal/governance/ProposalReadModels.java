@@ -102,7 +102,8 @@ class ProposalReadModels {
                 canRecompute(proposal, user),
                 proposal.createdAt(),
                 proposal.updatedAt(),
-                governance(proposal, user));
+                governance(proposal, user),
+                proposal.conceptDifferences());
     }
 
     private ProposalDetails.Governance governance(Proposal proposal, PortalUser user) {
@@ -226,6 +227,7 @@ class ProposalReadModels {
     private static boolean canRecompute(Proposal proposal, PortalUser user) {
         PortalUser.AuthorityRef authority = user.authority();
         boolean recomputable = !proposal.isRuleChange()
+                && !proposal.isConceptVersion()
                 && (proposal.status() == ProposalStatus.STALE || proposal.status() == ProposalStatus.OPEN);
         return user.hasRole(PortalRole.BOARD_MEMBER)
                 && authority != null

@@ -1,5 +1,6 @@
 package de.klammer.portal.governance;
 
+import de.klammer.ledger.ConfigChange;
 import de.klammer.portal.audit.AuditEntry;
 import de.klammer.portal.audit.AuditService;
 import de.klammer.portal.governance.GovernanceRuleViolationException.Rule;
@@ -27,6 +28,7 @@ import de.klammer.portal.shell.PortalProperties;
 import java.time.Year;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -140,6 +142,52 @@ public class ProposalService {
     }
 
     /**
+     * Opens a proposal that applies concept version {@code versionNumber}: one config update with all
+     * {@code changes}, voted on under the rule for application policies, because every concept policy and ACL sits
+     * under {@code /Channel/Application}. Proposing counts as the proposer's yes vote.
+     *
+     * @param differences the readable difference to the applied version, one line each, shown on the proposal
+     * @throws ChangeRejectedException when the ledger rejects the changes; the message explains why
+     * @throws IllegalArgumentException when a text is blank or too long, or there are no changes or differences
+     */
+    @PreAuthorize("hasRole('BOARD_MEMBER')")
+    public ProposalDetails proposeConceptVersion(
+            ProposalTexts texts, int versionNumber, List<String> differences, List<ConfigChange> changes) {
+        ProposalTexts valid = texts.validated();
+        if (changes.isEmpty()) {
+            throw new IllegalArgumentException("Concept version " + versionNumber
+                    + " changes nothing on the channel, so there is no config update to propose");
+        }
+        BoardMemberActor actor = boardMemberActor();
+        DecisionRule rule = rules.current(ChangeType.APPLICATION_POLICY);
+        PreparedUpdate update = ledger.prepareChanges(channel, changes);
+
+        Proposal proposal = proposals.save(Proposal.openConceptVersion(
+                nextReference(), valid, versionNumber, differences, actor.member().id(), update, rule));
+        voting.recordProposerVote(proposal, actor);
+        audit(actor, "proposal.opened", proposal, "concept version " + versionNumber + " with " + changes.size()
+                + " config changes; config update sha256 " + update.sha256() + "; base sequence "
+                + update.baseSequence() + "; rule " + RuleTexts.describe(rule) + "; the proposer's yes vote is recorded");
+        events.publishEvent(
+                new ProposalOpened(proposal.id(), proposal.reference(), proposal.title(), proposal.votingDeadline()));
+        log.atInfo()
+                .addKeyValue("proposal", proposal.reference())
+                .addKeyValue("conceptVersion", versionNumber)
+                .addKeyValue("sha256", update.sha256())
+                .log("Opened concept-version proposal");
+        return readModels.details(proposal, actor.user());
+    }
+
+    /**
+     * Returns the status and reference of a proposal, without a role check, for listeners and services that link
+     * their own data to a proposal and run without a signed-in user.
+     */
+    @Transactional(readOnly = true)
+    public Optional<ProposalSummary> findSummary(UUID proposalId) {
+        return proposals.findById(proposalId).map(readModels::summary);
+    }
+
+    /**
      * Opens a proposal to replace the decision rule of {@code newRule.changeType()}. It is voted on under the rule for
      * rule changes and applies in the database when decided. Proposing counts as the proposer's yes vote.
      *
@@ -237,6 +285,10 @@ public class ProposalService {
         }
         if (proposal.isRuleChange()) {
             throw new IllegalStateException("Proposal " + proposal.reference() + " is a rule change without a config update");
+        }
+        if (proposal.isConceptVersion()) {
+            throw new IllegalStateException("Proposal " + proposal.reference() + " applies a concept version; propose"
+                    + " the version again from the concept plan page to compute a new config update");
         }
         if (!proposal.signingMspIds().contains(actor.authority().mspId())) {
             throw new GovernanceRuleViolationException(Rule.NOT_A_SIGNING_AUTHORITY, "Only board members of "

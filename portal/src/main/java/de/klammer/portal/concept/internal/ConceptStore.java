@@ -72,6 +72,37 @@ public class ConceptStore {
                 .list();
     }
 
+    /** Returns the proposal that applies the version, if one is linked. */
+    public Optional<UUID> proposalOf(UUID versionId) {
+        return jdbc.sql("select proposal_id from concept_version where id = ? and proposal_id is not null")
+                .param(versionId)
+                .query(UUID.class)
+                .optional();
+    }
+
+    /** Returns the version that a proposal applies, if any. */
+    public Optional<ConceptVersion> versionOfProposal(UUID proposalId) {
+        return jdbc.sql("select " + VERSION_COLUMNS + " from concept_version where proposal_id = ?")
+                .param(proposalId)
+                .query(ConceptStore::version)
+                .optional();
+    }
+
+    /** Links the version to the proposal that applies it, replacing an earlier link. */
+    public void linkProposal(UUID versionId, @Nullable UUID proposalId) {
+        jdbc.sql("update concept_version set proposal_id = ? where id = ?").params(proposalId, versionId).update();
+    }
+
+    /**
+     * Marks a draft applied by the decision {@code decisionReference}; returns false when the version is no draft.
+     */
+    public boolean markApplied(UUID versionId, String decisionReference) {
+        return jdbc.sql("update concept_version set status = 'applied', decision_reference = ?, applied_at = now()"
+                        + " where id = ? and status = 'draft'")
+                .params(decisionReference, versionId)
+                .update() == 1;
+    }
+
     /** Creates a draft as a copy of the rows of {@code basedOn}, or an empty one when it is null. */
     public UUID createDraft(@Nullable UUID basedOn, String createdBy) {
         UUID id = UUID.randomUUID();

@@ -40,6 +40,18 @@ class ConceptNavigation {
     }
 
     @Bean
+    @Order(66)
+    NavigationTarget conceptVersionsNavigation() {
+        return new NavigationTarget("nav.concept-versions", ConceptVersionsView.class, READERS);
+    }
+
+    @Bean
+    @Order(65)
+    NavigationTarget conceptDriftNavigation() {
+        return new NavigationTarget("nav.concept-drift", ConceptDriftView.class, READERS);
+    }
+
+    @Bean
     @Order(64)
     NavigationTarget roleAssignmentNavigation() {
         return new NavigationTarget("nav.role-assignment", RoleAssignmentForm.class, Set.of(PortalRole.AUTHORITY_ADMIN));

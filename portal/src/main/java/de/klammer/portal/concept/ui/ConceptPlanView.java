@@ -15,6 +15,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AccessDeniedErrorRouter;
 import de.klammer.portal.concept.CompiledConcept.RoleEnrollment;
+import de.klammer.portal.concept.ConceptApplyService;
 import de.klammer.portal.concept.ConceptPlan;
 import de.klammer.portal.concept.ConceptPlanService;
 import de.klammer.portal.concept.ConceptRuleViolationException;
@@ -23,6 +24,8 @@ import de.klammer.portal.concept.ConceptVersion;
 import de.klammer.portal.ledger.ChangeRejectedException;
 import de.klammer.portal.ledger.LedgerUnavailableException;
 import de.klammer.portal.ledger.PreparedUpdate;
+import de.klammer.portal.security.CurrentUser;
+import de.klammer.portal.security.PortalRole;
 import de.klammer.portal.shell.ui.MainLayout;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
@@ -39,10 +42,15 @@ class ConceptPlanView extends VerticalLayout implements HasDynamicTitle {
 
     private final ConceptPlanService plans;
     private final ConceptVersion version;
+    private final ConceptApplyService apply;
+    private final boolean boardMember;
     private final VerticalLayout result = new VerticalLayout();
 
-    ConceptPlanView(ConceptPlanService plans, ConceptService concept) {
+    ConceptPlanView(
+            ConceptPlanService plans, ConceptService concept, ConceptApplyService apply, CurrentUser currentUser) {
         this.plans = plans;
+        this.apply = apply;
+        this.boardMember = currentUser.require().hasRole(PortalRole.BOARD_MEMBER);
         this.version = concept.workingVersion();
         setId("concept-plan-view");
         Button compute = new Button(getTranslation("concept.plan.compute"), event -> compute());
@@ -89,6 +97,15 @@ class ConceptPlanView extends VerticalLayout implements HasDynamicTitle {
             result.add(new H2(getTranslation("concept.plan.signatures")), list("concept-plan-signatures",
                     update.requiredSignatures()));
             result.add(new Paragraph(getTranslation("concept.plan.sha256", update.sha256())));
+            if (version.isDraft()) {
+                result.add(new H2(getTranslation("concept.plan.differences")),
+                        list("concept-plan-differences", apply.differencesToApplied(version.id())));
+                if (boardMember) {
+                    result.add(new ConceptProposalForm("concept-propose",
+                            getTranslation("concept.propose.heading", version.number()),
+                            getTranslation("concept.propose.submit"), apply::proposeDraft));
+                }
+            }
         }
         if (!plan.uncoveredAuthorities().isEmpty()) {
             result.add(new Paragraph(getTranslation("concept.plan.uncovered",

@@ -32,6 +32,10 @@ public class Proposal {
     static final String CHANGE_KIND_SET_POLICY = "set-policy";
     /** Change kind that replaces a decision rule; it has no config update. */
     static final String CHANGE_KIND_RULE_CHANGE = "rule-change";
+    /** Change kind that applies a concept version: every policy and ACL change of its plan in one update. */
+    static final String CHANGE_KIND_CONCEPT_VERSION = "concept-version";
+    /** Prefix of {@code change_path} for a concept version, followed by the version number. */
+    public static final String CONCEPT_VERSION_PATH_PREFIX = "concept-version/";
 
     @Id
     private UUID id = new UUID(0, 0);
@@ -158,6 +162,31 @@ public class Proposal {
         proposal.channel = update.channel();
         proposal.changePath = change.path();
         proposal.changePolicy = change.policyText();
+        proposal.useUpdate(update);
+        proposal.transitionTo(ProposalStatus.OPEN);
+        return proposal;
+    }
+
+    /**
+     * Creates an open proposal that applies concept version {@code versionNumber} with a config update that the ledger
+     * has just prepared. The readable difference to the applied version is kept as the change's text, one line each.
+     */
+    public static Proposal openConceptVersion(
+            String reference,
+            ProposalTexts texts,
+            int versionNumber,
+            List<String> differences,
+            UUID proposerId,
+            PreparedUpdate update,
+            DecisionRule rule) {
+        if (differences.isEmpty()) {
+            throw new IllegalArgumentException("A concept-version proposal needs at least one line of difference");
+        }
+        Proposal proposal = create(reference, texts, proposerId, rule);
+        proposal.changeKind = CHANGE_KIND_CONCEPT_VERSION;
+        proposal.channel = update.channel();
+        proposal.changePath = CONCEPT_VERSION_PATH_PREFIX + versionNumber;
+        proposal.changePolicy = String.join("\n", differences);
         proposal.useUpdate(update);
         proposal.transitionTo(ProposalStatus.OPEN);
         return proposal;
@@ -311,6 +340,15 @@ public class Proposal {
 
     public boolean isRuleChange() {
         return CHANGE_KIND_RULE_CHANGE.equals(changeKind);
+    }
+
+    public boolean isConceptVersion() {
+        return CHANGE_KIND_CONCEPT_VERSION.equals(changeKind);
+    }
+
+    /** Returns the readable difference of a concept-version proposal, one line each, or an empty list otherwise. */
+    public List<String> conceptDifferences() {
+        return isConceptVersion() ? List.of(changePolicy.split("\n")) : List.of();
     }
 
     public ChangeType changeType() {

@@ -183,9 +183,16 @@ class ProposalDetailsView extends VerticalLayout implements HasUrlParameter<Stri
     private Component createLedgerEffect(ProposalDetails proposal) {
         VerticalLayout effect = new VerticalLayout();
         effect.setPadding(false);
-        Paragraph change = new Paragraph(getTranslation(
-                "details.change", proposal.change().path(), proposal.change().policyText(), proposal.channel()));
-        change.setId("proposal-change");
+        Component change;
+        if (proposal.conceptDifferences().isEmpty()) {
+            change = new Paragraph(getTranslation(
+                    "details.change", proposal.change().path(), proposal.change().policyText(), proposal.channel()));
+            change.setId("proposal-change");
+        } else {
+            change = new LinesList("proposal-concept-differences",
+                    getTranslation("concept.proposal.differences", proposal.change().path(), proposal.channel()),
+                    proposal.conceptDifferences());
+        }
         Paragraph bytes = new Paragraph(getTranslation(
                 "details.config-update", proposal.configUpdateSha256(), proposal.baseSequence()));
         bytes.setId("proposal-config-update");
