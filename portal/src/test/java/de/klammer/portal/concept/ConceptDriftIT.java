@@ -26,6 +26,7 @@ import de.klammer.portal.governance.ProposalService;
 import de.klammer.portal.governance.ProposalStatus;
 import de.klammer.portal.governance.ProposalTexts;
 import de.klammer.portal.governance.internal.LedgerSubmitter;
+import de.klammer.portal.ledger.FabricPeerCommand;
 import de.klammer.portal.security.PortalUser;
 import de.klammer.portal.security.TestUsers;
 import java.io.IOException;
@@ -41,8 +42,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Changes the channel outside Klammer, with ledger-admin and the organisations' admin keys as Fabric's CLI would,
- * and checks that drift detection names the changed elements and that a reconciling proposal clears them.
+ * Changes the channel outside Klammer with Fabric's {@code peer} CLI and checks that drift detection names the
+ * changed elements and that a reconciling proposal clears them.
  */
 @LedgerIntegrationTest
 class ConceptDriftIT {
@@ -79,7 +80,7 @@ class ConceptDriftIT {
     }
 
     @Test
-    void outOfBandChangeShowsAsDrift() throws IOException {
+    void outOfBandChangeShowsAsDrift() throws IOException, InterruptedException {
         ConceptGovernanceSteps steps = new ConceptGovernanceSteps(authorities, boardMembers, proposals, submitter);
         PortalUser proposer = steps.signInBamfMember();
         String probe = "drift-" + UUID.randomUUID().toString().substring(0, 8);
@@ -144,8 +145,12 @@ class ConceptDriftIT {
         return drift.findings().stream().filter(finding -> finding.path().equals(path)).findFirst().orElseThrow();
     }
 
-    /** Signs and submits the changes with the BAMF and LDS admin keys, bypassing the portal. */
-    private static void changeOutsideKlammer(List<ConfigChange> changes) throws IOException {
+    /**
+     * Changes the channel with Fabric's own CLI: ledger-admin only computes the config update, then the LDS admin
+     * signs it with {@code peer channel signconfigtx} and the BAMF admin signs and submits it with {@code peer
+     * channel update}. No portal code takes part.
+     */
+    private static void changeOutsideKlammer(List<ConfigChange> changes) throws IOException, InterruptedException {
         Properties network = new Properties();
         try (Reader reader = Files.newBufferedReader(descriptor())) {
             network.load(reader);
@@ -156,13 +161,16 @@ class ConceptDriftIT {
                 Path.of(network.getProperty("orderer.tls.ca")),
                 network.getProperty("orderer.tls.hostname"));
         SigningIdentity bamf = identity(network, "bamf-admin");
-        SigningIdentity lds = identity(network, "lds-admin");
+        Path workDir = Files.createTempDirectory("klammer-fabric-cli");
+        FabricPeerCommand cli = FabricPeerCommand.create(network, workDir);
         try (ChannelAdmin admin = new ChannelAdmin(orderer, bamf)) {
             PreparedUpdate update = admin.prepare(CHANNEL, changes);
-            admin.submit(CHANNEL, update.configUpdate(), List.of(
-                    ChannelAdmin.sign(update.configUpdate(), bamf), ChannelAdmin.sign(update.configUpdate(), lds)));
+            Path envelope = workDir.resolve("update.pb");
+            Files.write(envelope, ChannelAdmin.exportForSigning(CHANNEL, update.configUpdate(), List.of()));
+            cli.signConfigTx(envelope, "lds-admin");
+            cli.update(envelope, CHANNEL, "bamf-admin");
             assertThat(admin.awaitApplied(CHANNEL, update.configUpdate(), update.baseSequence(), Duration.ofSeconds(60)))
-                    .as("out-of-band update applied")
+                    .as("update applied by peer channel update")
                     .isPresent();
         }
     }
