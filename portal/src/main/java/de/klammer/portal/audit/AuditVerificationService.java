@@ -2,18 +2,12 @@ package de.klammer.portal.audit;
 
 import de.klammer.portal.security.CurrentUser;
 import de.klammer.portal.security.PortalUser;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import de.klammer.portal.security.UserPseudonyms;
 import java.sql.SQLException;
-import java.util.HexFormat;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -25,9 +19,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class AuditVerificationService {
 
     private static final Logger log = LoggerFactory.getLogger(AuditVerificationService.class);
-
-    /** Hex digits of the subject hash in a user pseudonym, as the identity views use them. */
-    private static final int PSEUDONYM_HEX_DIGITS = 16;
 
     private final AuditTrailVerifier verifier;
     private final AuditService audit;
@@ -63,7 +54,7 @@ public class AuditVerificationService {
                 : "broken at row " + broken.sequence() + " (" + broken.kind() + "); " + result.verifiedRows()
                         + " rows before it intact";
         transactions.executeWithoutResult(status -> audit.record(new AuditEntry(
-                pseudonym(user),
+                UserPseudonyms.of(user),
                 user.authority() == null ? null : user.authority().code(),
                 "audit-trail.verified",
                 "audit-trail",
@@ -78,27 +69,5 @@ public class AuditVerificationService {
             log.atInfo().addKeyValue("rows", result.verifiedRows()).log("Verified audit trail");
         }
         return result;
-    }
-
-    private static String pseudonym(PortalUser user) {
-        if (user.boardMember() != null) {
-            return user.boardMember().pseudonym();
-        }
-        // Same derivation as the identity views, so one person has one pseudonym across the trail.
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        String subject = authentication != null && authentication.getPrincipal() instanceof OidcUser oidc
-                ? oidc.getSubject()
-                // Principals without OIDC claims exist only in tests; their display name is used as the subject.
-                : user.displayName();
-        return "user-" + sha256(user.issuer() + "|" + subject).substring(0, PSEUDONYM_HEX_DIGITS);
-    }
-
-    private static String sha256(String value) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available in this JVM", e);
-        }
     }
 }

@@ -3,22 +3,13 @@ package de.klammer.portal.concept;
 import de.klammer.portal.security.CurrentUser;
 import de.klammer.portal.security.PortalRole;
 import de.klammer.portal.security.PortalUser;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import de.klammer.portal.security.UserPseudonyms;
 import java.util.UUID;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Component;
 
 /** The signed-in user as an editor of the concept, known by a pseudonym only, and who may edit what. */
 @Component
 class ConceptActors {
-
-    /** Hex digits of the subject hash in a user pseudonym, 64 bits. */
-    private static final int PSEUDONYM_HEX_DIGITS = 16;
 
     private final CurrentUser currentUser;
     private final ConceptProperties properties;
@@ -46,7 +37,7 @@ class ConceptActors {
         if (authority == null) {
             throw new IllegalStateException("The signed-in user belongs to no configured authority");
         }
-        return new Actor(pseudonym(user), authority.id(), authority.code(), authority.mspId(), user);
+        return new Actor(UserPseudonyms.of(user), authority.id(), authority.code(), authority.mspId(), user);
     }
 
     /** Returns whether the user is an authority administrator of the network operator. */
@@ -67,26 +58,5 @@ class ConceptActors {
                     + properties.operatorMspId() + ") may change the concept");
         }
         return actor;
-    }
-
-    private String pseudonym(PortalUser user) {
-        if (user.boardMember() != null) {
-            return user.boardMember().pseudonym();
-        }
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        // Principals without OIDC claims exist only in tests; their display name is used as the subject.
-        String subject = authentication != null && authentication.getPrincipal() instanceof OidcUser oidc
-                ? oidc.getSubject()
-                : user.displayName();
-        return "user-" + sha256(user.issuer() + "|" + subject).substring(0, PSEUDONYM_HEX_DIGITS);
-    }
-
-    private static String sha256(String value) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
     }
 }

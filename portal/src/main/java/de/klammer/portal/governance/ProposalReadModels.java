@@ -16,6 +16,7 @@ import de.klammer.portal.governance.internal.VoteRepository;
 import de.klammer.portal.ledger.AuthoritySignature;
 import de.klammer.portal.security.PortalRole;
 import de.klammer.portal.security.PortalUser;
+import de.klammer.portal.security.UserPseudonyms;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -116,7 +117,7 @@ class ProposalReadModels {
                 && user.boardMember() != null
                 && !proposal.proposerId().equals(user.boardMember().id());
         boolean alreadyVetoed = voteRows.stream().anyMatch(vote -> vote.choice() == VoteChoice.VETO
-                && vote.voterPseudonym().equals(VoterPseudonyms.of(user)));
+                && vote.voterPseudonym().equals(UserPseudonyms.ofSubject(user)));
         boolean canVeto = open && !alreadyVetoed && rule.allowsVetoBy(user.roles(), proposal.touchesPersonalData());
         return new ProposalDetails.Governance(
                 proposal.changeType(),

@@ -24,6 +24,7 @@ import de.klammer.portal.security.PortalRole;
 import de.klammer.portal.security.PortalUser;
 import de.klammer.portal.security.PortalUser.AuthorityRef;
 import de.klammer.portal.security.PortalUser.BoardMemberRef;
+import de.klammer.portal.security.UserPseudonyms;
 import de.klammer.portal.shell.PortalProperties;
 import java.time.Year;
 import java.util.List;
@@ -263,7 +264,9 @@ public class ProposalService {
     public ApprovalOutcome veto(UUID proposalId, String reason) {
         PortalUser user = currentUser.require();
         Proposal proposal = lockProposal(proposalId);
-        return voting.veto(proposal, user, VoterPseudonyms.of(user), reason);
+        // A veto is stored under the subject pseudonym even for a board member, because a board member who also holds
+        // a veto role may vote and veto, and a vote row is unique per proposal and voter pseudonym.
+        return voting.veto(proposal, user, UserPseudonyms.ofSubject(user), reason);
     }
 
     /**

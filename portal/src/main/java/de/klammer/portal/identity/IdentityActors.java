@@ -5,10 +5,7 @@ import de.klammer.portal.identity.internal.LedgerIdentity;
 import de.klammer.portal.security.CurrentUser;
 import de.klammer.portal.security.PortalRole;
 import de.klammer.portal.security.PortalUser;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import de.klammer.portal.security.UserPseudonyms;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -30,9 +27,6 @@ public class IdentityActors {
      */
     static final PersonRecord NO_PERSON =
             new PersonRecord(null, null, null, "urn:klammer:no-person", "urn:klammer:technical-system");
-
-    /** Hex digits of the subject hash in a user pseudonym: 64 bits, enough to tell the users of a portal apart. */
-    private static final int PSEUDONYM_HEX_DIGITS = 16;
 
     private final CurrentUser currentUser;
 
@@ -64,7 +58,7 @@ public class IdentityActors {
         if (authority == null) {
             throw new IllegalStateException("The signed-in user belongs to no configured authority");
         }
-        return new Actor(pseudonym(user), authority.id(), authority.code(), authority.mspId(), user.roles());
+        return new Actor(UserPseudonyms.of(user), authority.id(), authority.code(), authority.mspId(), user.roles());
     }
 
     /**
@@ -114,32 +108,7 @@ public class IdentityActors {
      * OIDC issuer and subject.
      */
     static String holderPseudonym(PersonRecord person) {
-        return userPseudonym(person.oidcIssuer(), person.oidcSubject());
-    }
-
-    /**
-     * Returns the pseudonym of a signed-in portal user in the audit trail and the identity records: the board-member
-     * pseudonym, or {@code user-} and a prefix of the SHA-256 of OIDC issuer and subject. Every feature that names a
-     * user by pseudonym uses this, so that the audit trail links one user's actions across features.
-     */
-    public static String pseudonym(PortalUser user) {
-        if (user.boardMember() != null) {
-            return user.boardMember().pseudonym();
-        }
-        return userPseudonym(user.issuer(), subject(user));
-    }
-
-    /**
-     * Returns the OIDC subject of the signed-in user. Principals without OIDC claims exist only in tests; their
-     * display name is used as the subject.
-     */
-    public static String subject(PortalUser user) {
-        OidcUser oidc = oidcUser();
-        return oidc != null ? oidc.getSubject() : user.displayName();
-    }
-
-    private static String userPseudonym(String issuer, String subject) {
-        return "user-" + sha256(issuer + "|" + subject).substring(0, PSEUDONYM_HEX_DIGITS);
+        return UserPseudonyms.of(person.oidcIssuer(), person.oidcSubject());
     }
 
     private static @Nullable OidcUser oidcUser() {
@@ -148,14 +117,5 @@ public class IdentityActors {
             return oidc;
         }
         return null;
-    }
-
-    private static String sha256(String value) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
     }
 }

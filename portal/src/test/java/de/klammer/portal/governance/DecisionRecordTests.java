@@ -4,13 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import de.klammer.portal.IntegrationTest;
-import de.klammer.portal.authority.AuthorityService;
-import de.klammer.portal.authority.BoardMemberService;
 import de.klammer.portal.governance.internal.LedgerSubmitter;
-import de.klammer.portal.ledger.InMemoryLedgerGateway;
-import de.klammer.portal.ledger.PolicyChange;
 import de.klammer.portal.security.PortalRole;
-import de.klammer.portal.security.PortalUser;
 import de.klammer.portal.security.TestUsers;
 import java.io.IOException;
 import java.io.StringReader;
@@ -18,26 +13,20 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 
 @IntegrationTest
-class DecisionRecordTests {
+class DecisionRecordTests extends GovernanceTestSupport {
 
     private static final String SUBJECT = "Änderung der Endorsement-Regel für Zuweisungen";
-
-    @Autowired
-    ProposalService proposals;
 
     @Autowired
     DecisionRecordService records;
@@ -45,39 +34,9 @@ class DecisionRecordTests {
     @Autowired
     LedgerSubmitter submitter;
 
-    @Autowired
-    InMemoryLedgerGateway ledger;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    AuthorityService authorities;
-
-    @Autowired
-    BoardMemberService boardMembers;
-
-    TestUsers users;
-    PortalUser proposer;
-    PortalUser bamfMember;
-    PortalUser ldsMember;
-
     @BeforeEach
-    void createBoardMembers() {
-        ledger.reset();
-        // Submissions left in progress by earlier tests must not be picked up by this one.
-        jdbc.sql("update ledger_submission set next_attempt_at = now() + interval '1 day' "
-                        + "where state in ('pending', 'sending', 'sent')")
-                .update();
-        users = new TestUsers(authorities, boardMembers);
-        proposer = users.boardMember("bamf");
-        bamfMember = users.boardMember("bamf");
-        ldsMember = users.boardMember("lds");
-    }
-
-    @AfterEach
-    void signOut() {
-        TestUsers.signOut();
+    void postponeEarlierSubmissions() {
+        postponeUnfinishedSubmissions();
     }
 
     @Test
@@ -90,7 +49,7 @@ class DecisionRecordTests {
         assertThat(text).contains(SUBJECT);
         assertThat(text).contains(proposal.configUpdateSha256());
         assertThat(text).contains("Art. 6 Abs. 1 lit. e DSGVO");
-        assertThat(text).contains(proposer.boardMember().pseudonym());
+        assertThat(text).contains(bamfProposer.boardMember().pseudonym());
         assertThat(text).contains(bamfMember.boardMember().pseudonym());
         assertThat(text).contains(ldsMember.boardMember().pseudonym() + " (lds): Ja");
         assertThat(text).contains("Begründung: Gemäß Beschluss der Länderkonferenz");
@@ -100,7 +59,7 @@ class DecisionRecordTests {
     @Test
     void csvHasOneRowPerVote() throws IOException {
         ProposalDetails proposal = decidedProposal();
-        TestUsers.signIn(proposer);
+        TestUsers.signIn(bamfProposer);
 
         List<CSVRecord> rows = csvRows(records.recordCsv(proposal.id()));
 
@@ -109,7 +68,7 @@ class DecisionRecordTests {
         assertThat(rows).allSatisfy(row -> assertThat(row.get("config_update_sha256"))
                 .isEqualTo(proposal.configUpdateSha256()));
         assertThat(rows).extracting(row -> row.get("voter")).containsExactly(
-                proposer.boardMember().pseudonym(),
+                bamfProposer.boardMember().pseudonym(),
                 bamfMember.boardMember().pseudonym(),
                 ldsMember.boardMember().pseudonym());
         assertThat(rows).allSatisfy(row -> assertThat(row.get("status")).isEqualTo("applied"));
@@ -119,7 +78,7 @@ class DecisionRecordTests {
     @Test
     void minutesListDecisionsOfPeriod() throws IOException {
         ProposalDetails proposal = decidedProposal();
-        TestUsers.signIn(proposer);
+        TestUsers.signIn(bamfProposer);
         LocalDate today = LocalDate.now(DecisionRecordService.ZONE);
 
         List<DecisionRecord> minutes = records.minutes(today, today);
@@ -134,7 +93,7 @@ class DecisionRecordTests {
 
     @Test
     void minutesRejectReversedPeriod() {
-        TestUsers.signIn(proposer);
+        TestUsers.signIn(bamfProposer);
         LocalDate today = LocalDate.now(DecisionRecordService.ZONE);
 
         assertThatExceptionOfType(IllegalArgumentException.class)
@@ -157,11 +116,11 @@ class DecisionRecordTests {
     }
 
     private ProposalDetails decidedProposal() {
-        TestUsers.signIn(proposer);
+        TestUsers.signIn(bamfProposer);
         ProposalDetails proposal = proposals.propose(
                 new ProposalTexts(SUBJECT, "Jede Behörde bestätigt ihre eigenen Statusmeldungen.",
                         "Art. 6 Abs. 1 lit. e DSGVO", false),
-                new PolicyChange("/Channel/Application/Endorsement", "ANY Endorsement"));
+                CHANNEL_CHANGE);
         TestUsers.signIn(bamfMember);
         proposals.vote(proposal.id(), VoteChoice.YES, null);
         TestUsers.signIn(ldsMember);

@@ -4,34 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import de.klammer.portal.IntegrationTest;
-import de.klammer.portal.authority.AuthorityService;
-import de.klammer.portal.authority.BoardMemberService;
 import de.klammer.portal.governance.GovernanceRuleViolationException.Rule;
 import de.klammer.portal.governance.internal.LedgerSubmitter;
-import de.klammer.portal.ledger.InMemoryLedgerGateway;
-import de.klammer.portal.ledger.PolicyChange;
-import de.klammer.portal.security.PortalUser;
 import de.klammer.portal.security.TestUsers;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
 @IntegrationTest
 @RecordApplicationEvents
-class ProposalDeadlineTests {
-
-    private static final PolicyChange CHANGE = new PolicyChange("/Channel/Application/Endorsement", "ANY Endorsement");
-
-    @Autowired
-    ProposalService proposals;
+class ProposalDeadlineTests extends GovernanceTestSupport {
 
     @Autowired
     ProposalDeadlines deadlines;
@@ -40,41 +28,11 @@ class ProposalDeadlineTests {
     LedgerSubmitter submitter;
 
     @Autowired
-    InMemoryLedgerGateway ledger;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    AuthorityService authorities;
-
-    @Autowired
-    BoardMemberService boardMembers;
-
-    @Autowired
     ApplicationEvents events;
 
-    TestUsers users;
-    PortalUser proposer;
-    PortalUser bamfMember;
-    PortalUser ldsMember;
-
     @BeforeEach
-    void createBoardMembers() {
-        ledger.reset();
-        // Submissions left in progress by earlier tests must not be picked up by this one.
-        jdbc.sql("update ledger_submission set next_attempt_at = now() + interval '1 day' "
-                        + "where state in ('pending', 'sending', 'sent')")
-                .update();
-        users = new TestUsers(authorities, boardMembers);
-        proposer = users.boardMember("bamf");
-        bamfMember = users.boardMember("bamf");
-        ldsMember = users.boardMember("lds");
-    }
-
-    @AfterEach
-    void signOut() {
-        TestUsers.signOut();
+    void postponeEarlierSubmissions() {
+        postponeUnfinishedSubmissions();
     }
 
     @Test
@@ -168,10 +126,10 @@ class ProposalDeadlineTests {
     }
 
     private UUID propose() {
-        TestUsers.signIn(proposer);
+        TestUsers.signIn(bamfProposer);
         return proposals.propose(
                         new ProposalTexts("Deadline test", "Checks the voting deadline.", "Art. 6(1)(e) GDPR", false),
-                        CHANGE)
+                        CHANNEL_CHANGE)
                 .id();
     }
 
@@ -179,21 +137,5 @@ class ProposalDeadlineTests {
         jdbc.sql("update proposal set voting_deadline = ? where id = ?")
                 .params(Timestamp.from(deadline), id)
                 .update();
-    }
-
-    private String statusOf(UUID id) {
-        return jdbc.sql("select status from proposal where id = ?").param(id).query(String.class).single();
-    }
-
-    private long voteCount(UUID id) {
-        return jdbc.sql("select count(*) from vote where proposal_id = ?").param(id).query(Long.class).single();
-    }
-
-    private String submissionState(UUID id) {
-        return jdbc.sql("select state from ledger_submission where proposal_id = ?")
-                .param(id)
-                .query(String.class)
-                .optional()
-                .orElse(null);
     }
 }

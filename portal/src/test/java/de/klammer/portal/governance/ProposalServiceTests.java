@@ -5,70 +5,27 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import de.klammer.portal.IntegrationTest;
 import de.klammer.portal.audit.AuditEvent;
-import de.klammer.portal.authority.AuthorityService;
-import de.klammer.portal.authority.BoardMemberService;
 import de.klammer.portal.governance.GovernanceRuleViolationException.Rule;
 import de.klammer.portal.ledger.ChangeRejectedException;
-import de.klammer.portal.ledger.InMemoryLedgerGateway;
 import de.klammer.portal.ledger.PolicyChange;
 import de.klammer.portal.security.PortalRole;
 import de.klammer.portal.security.PortalUser;
 import de.klammer.portal.security.TestUsers;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 
 @IntegrationTest
-class ProposalServiceTests {
+class ProposalServiceTests extends GovernanceTestSupport {
 
-    private static final PolicyChange CHANNEL_CHANGE =
-            new PolicyChange("/Channel/Application/Endorsement", "ANY Endorsement");
     private static final ProposalTexts TEXTS = new ProposalTexts("Title", "Rationale", "Art. 6(1)(e) GDPR", false);
     private static final PolicyChange BAMF_ONLY_CHANGE =
             new PolicyChange("/Channel/Application/BamfMSP/Endorsement", "OutOf(1,'BamfMSP.peer')");
 
-    @Autowired
-    ProposalService proposals;
-
-    @Autowired
-    InMemoryLedgerGateway ledger;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    AuthorityService authorities;
-
-    @Autowired
-    BoardMemberService boardMembers;
-
-    TestUsers users;
-    PortalUser bamfProposer;
-    PortalUser bamfMember;
-    PortalUser ldsMember;
-
-    @BeforeEach
-    void createBoardMembers() {
-        ledger.reset();
-        users = new TestUsers(authorities, boardMembers);
-        bamfProposer = users.boardMember("bamf");
-        bamfMember = users.boardMember("bamf");
-        ldsMember = users.boardMember("lds");
-    }
-
-    @AfterEach
-    void signOut() {
-        TestUsers.signOut();
-    }
-
     @Test
     void opensProposalWithPreparedUpdate() {
-        ProposalDetails proposal = propose(CHANNEL_CHANGE);
+        ProposalDetails proposal = propose(CHANNEL_CHANGE, false);
 
         assertThat(proposal.status()).isEqualTo(ProposalStatus.OPEN);
         assertThat(proposal.reference()).matches("P-\\d{4}-\\d{4}");
@@ -81,7 +38,7 @@ class ProposalServiceTests {
 
     @Test
     void rejectsSelfApproval() {
-        ProposalDetails proposal = propose(CHANNEL_CHANGE);
+        ProposalDetails proposal = propose(CHANNEL_CHANGE, false);
 
         assertThatExceptionOfType(GovernanceRuleViolationException.class)
                 .isThrownBy(() -> proposals.approve(proposal.id()))
@@ -91,7 +48,7 @@ class ProposalServiceTests {
 
     @Test
     void rejectsSecondVoteOfSameMember() {
-        ProposalDetails proposal = propose(CHANNEL_CHANGE);
+        ProposalDetails proposal = propose(CHANNEL_CHANGE, false);
         TestUsers.signIn(bamfMember);
         proposals.approve(proposal.id());
 
@@ -103,7 +60,7 @@ class ProposalServiceTests {
 
     @Test
     void signsOncePerAuthority() {
-        ProposalDetails proposal = propose(CHANNEL_CHANGE);
+        ProposalDetails proposal = propose(CHANNEL_CHANGE, false);
         PortalUser secondBamfMember = users.boardMember("bamf");
 
         TestUsers.signIn(bamfMember);
@@ -119,7 +76,7 @@ class ProposalServiceTests {
 
     @Test
     void keepsOpenWhileOnlyOneAuthoritySigned() {
-        ProposalDetails proposal = propose(CHANNEL_CHANGE);
+        ProposalDetails proposal = propose(CHANNEL_CHANGE, false);
 
         TestUsers.signIn(bamfMember);
         ApprovalOutcome outcome = proposals.approve(proposal.id());
@@ -131,7 +88,7 @@ class ProposalServiceTests {
 
     @Test
     void queuesSubmissionWhenSignaturesSuffice() {
-        ProposalDetails proposal = propose(CHANNEL_CHANGE);
+        ProposalDetails proposal = propose(CHANNEL_CHANGE, false);
 
         TestUsers.signIn(bamfMember);
         proposals.approve(proposal.id());
@@ -151,7 +108,7 @@ class ProposalServiceTests {
 
     @Test
     void approvesUnsignedForNonSigningAuthority() {
-        ProposalDetails proposal = propose(BAMF_ONLY_CHANGE);
+        ProposalDetails proposal = propose(BAMF_ONLY_CHANGE, false);
 
         TestUsers.signIn(ldsMember);
         ApprovalOutcome ldsOutcome = proposals.approve(proposal.id());
@@ -166,7 +123,7 @@ class ProposalServiceTests {
 
     @Test
     void marksStaleWhenConfigMovedBeforeSubmission() {
-        ProposalDetails proposal = propose(CHANNEL_CHANGE);
+        ProposalDetails proposal = propose(CHANNEL_CHANGE, false);
         TestUsers.signIn(bamfMember);
         proposals.approve(proposal.id());
         ledger.advanceSequence();
@@ -180,7 +137,7 @@ class ProposalServiceTests {
 
     @Test
     void recomputeDropsApprovalsAndReopens() {
-        ProposalDetails proposal = propose(CHANNEL_CHANGE);
+        ProposalDetails proposal = propose(CHANNEL_CHANGE, false);
         TestUsers.signIn(bamfMember);
         proposals.approve(proposal.id());
         ledger.advanceSequence();
@@ -199,7 +156,7 @@ class ProposalServiceTests {
 
     @Test
     void rejectsRecomputeByNonSigningAuthority() {
-        ProposalDetails proposal = propose(BAMF_ONLY_CHANGE);
+        ProposalDetails proposal = propose(BAMF_ONLY_CHANGE, false);
 
         TestUsers.signIn(ldsMember);
 
@@ -210,7 +167,7 @@ class ProposalServiceTests {
 
     @Test
     void rejectsApprovalOfApprovedProposal() {
-        ProposalDetails proposal = propose(CHANNEL_CHANGE);
+        ProposalDetails proposal = propose(CHANNEL_CHANGE, false);
         TestUsers.signIn(bamfMember);
         proposals.approve(proposal.id());
         TestUsers.signIn(ldsMember);
@@ -244,7 +201,7 @@ class ProposalServiceTests {
 
     @Test
     void recordsOnlyPseudonymsAsActors() {
-        ProposalDetails proposal = propose(CHANNEL_CHANGE);
+        ProposalDetails proposal = propose(CHANNEL_CHANGE, false);
         TestUsers.signIn(bamfMember);
         proposals.approve(proposal.id());
 
@@ -254,37 +211,11 @@ class ProposalServiceTests {
         assertThat(trail).extracting(AuditEvent::details).noneMatch(details -> details.contains("Test "));
     }
 
-    private ProposalDetails propose(PolicyChange change) {
-        TestUsers.signIn(bamfProposer);
-        return proposals.propose(
-                new ProposalTexts("Endorsement by any organisation", "Each authority endorses alone.", "Art. 6(1)(e) GDPR", false),
-                change);
-    }
-
     private static List<String> actions(ProposalDetails proposal) {
         return proposal.auditTrail().stream().map(AuditEvent::action).toList();
     }
 
     private long approvalCount(UUID proposalId) {
         return jdbc.sql("select count(*) from approval where proposal_id = ?").param(proposalId).query(Long.class).single();
-    }
-
-    private long signatureCount(UUID proposalId) {
-        return jdbc.sql("select count(*) from approval where proposal_id = ? and config_signature is not null")
-                .param(proposalId)
-                .query(Long.class)
-                .single();
-    }
-
-    private long proposalCount() {
-        return jdbc.sql("select count(*) from proposal").query(Long.class).single();
-    }
-
-    private String submissionState(UUID proposalId) {
-        return jdbc.sql("select state from ledger_submission where proposal_id = ?")
-                .param(proposalId)
-                .query(String.class)
-                .optional()
-                .orElse(null);
     }
 }

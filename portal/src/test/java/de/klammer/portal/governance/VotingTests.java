@@ -4,73 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import de.klammer.portal.IntegrationTest;
-import de.klammer.portal.authority.AuthorityService;
-import de.klammer.portal.authority.BoardMemberService;
 import de.klammer.portal.governance.DecisionRule.Counting;
 import de.klammer.portal.governance.DecisionRule.Threshold;
 import de.klammer.portal.governance.GovernanceRuleViolationException.Rule;
-import de.klammer.portal.ledger.InMemoryLedgerGateway;
-import de.klammer.portal.ledger.PolicyChange;
 import de.klammer.portal.security.PortalRole;
 import de.klammer.portal.security.PortalUser;
 import de.klammer.portal.security.TestUsers;
 import java.time.Duration;
 import java.util.Set;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
 @IntegrationTest
 @RecordApplicationEvents
-class VotingTests {
-
-    private static final PolicyChange CHANNEL_CHANGE =
-            new PolicyChange("/Channel/Application/Endorsement", "ANY Endorsement");
-
-    @Autowired
-    ProposalService proposals;
+class VotingTests extends GovernanceTestSupport {
 
     @Autowired
     DecisionRuleService rules;
 
     @Autowired
-    InMemoryLedgerGateway ledger;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    AuthorityService authorities;
-
-    @Autowired
-    BoardMemberService boardMembers;
-
-    @Autowired
     ApplicationEvents events;
-
-    TestUsers users;
-    PortalUser bamfProposer;
-    PortalUser bamfMember;
-    PortalUser ldsMember;
-
-    @BeforeEach
-    void createBoardMembers() {
-        ledger.reset();
-        users = new TestUsers(authorities, boardMembers);
-        bamfProposer = users.boardMember("bamf");
-        bamfMember = users.boardMember("bamf");
-        ldsMember = users.boardMember("lds");
-    }
-
-    @AfterEach
-    void signOut() {
-        TestUsers.signOut();
-    }
 
     @Test
     void openingPublishesEventAndProposerVote() {
@@ -245,34 +200,7 @@ class VotingTests {
                 .update();
     }
 
-    private ProposalDetails propose(PolicyChange change, boolean personalData) {
-        TestUsers.signIn(bamfProposer);
-        return proposals.propose(
-                new ProposalTexts("Endorsement by any organisation", "Each authority endorses alone.",
-                        "Art. 6(1)(e) GDPR", personalData),
-                change);
-    }
-
     private static ProposalTexts texts() {
         return new ProposalTexts("Stricter rule", "Organisation policies need everyone.", "§ 5 Rules of procedure", false);
-    }
-
-    private long voteCount(UUID proposalId) {
-        return jdbc.sql("select count(*) from vote where proposal_id = ?").param(proposalId).query(Long.class).single();
-    }
-
-    private long signatureCount(UUID proposalId) {
-        return jdbc.sql("select count(*) from approval where proposal_id = ? and config_signature is not null")
-                .param(proposalId)
-                .query(Long.class)
-                .single();
-    }
-
-    private String statusOf(UUID proposalId) {
-        return jdbc.sql("select status from proposal where id = ?").param(proposalId).query(String.class).single();
-    }
-
-    private long proposalCount() {
-        return jdbc.sql("select count(*) from proposal").query(Long.class).single();
     }
 }

@@ -3,15 +3,7 @@ package de.klammer.portal.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.klammer.portal.LedgerIntegrationTest;
-import de.klammer.portal.audit.AuditService;
-import de.klammer.portal.authority.AuthorityService;
-import de.klammer.portal.authority.BoardMemberService;
 import de.klammer.portal.identity.internal.CaEnrollmentSteps;
-import de.klammer.portal.identity.internal.IdentityCertificateRepository;
-import de.klammer.portal.identity.internal.LedgerIdentityRepository;
-import de.klammer.portal.security.PortalRole;
-import de.klammer.portal.security.PortalUser;
-import de.klammer.portal.security.TestUsers;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -19,14 +11,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Properties;
-import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Enrolment against a BAMF CA that is down (a closed port) and the real LDS CA configured with an affiliation it
@@ -34,52 +21,16 @@ import org.springframework.transaction.PlatformTransactionManager;
  * these CA settings on the shared test context's beans, so no second Spring context starts.
  */
 @LedgerIntegrationTest
-class EnrollmentCaFailuresIT {
+class EnrollmentCaFailuresIT extends CaFailureTestSupport {
 
     private static final String MISSING_AFFILIATION = "org3.department1";
-
-    @Autowired
-    LedgerIdentityRepository identities;
-
-    @Autowired
-    IdentityCertificateRepository certificates;
-
-    @Autowired
-    IdentityVaultService vault;
-
-    @Autowired
-    AuditService audit;
-
-    @Autowired
-    IdentityActors actors;
-
-    @Autowired
-    LedgerIdentityReadModels readModels;
-
-    @Autowired
-    ApplicationEventPublisher events;
-
-    @Autowired
-    PlatformTransactionManager transactionManager;
-
-    @Autowired
-    AuthorityService authorityService;
-
-    @Autowired
-    BoardMemberService boardMembers;
 
     LedgerIdentityService service;
 
     @BeforeEach
     void createServiceWithFaultyCas() throws IOException {
         CaEnrollmentSteps steps = new CaEnrollmentSteps(new CertificateAuthorities(faultyAuthorities()));
-        service = new LedgerIdentityService(
-                identities, certificates, steps, vault, audit, actors, readModels, events, transactionManager);
-    }
-
-    @AfterEach
-    void signOut() {
-        TestUsers.signOut();
+        service = serviceWith(steps);
     }
 
     @Test
@@ -139,17 +90,12 @@ class EnrollmentCaFailuresIT {
     }
 
     private UUID requestAndApprove(String authorityCode) {
-        TestUsers users = new TestUsers(authorityService, boardMembers);
-        PortalUser requester = IdentityTestSupport.user(
-                users, authorityCode, "admin-" + UUID.randomUUID(), PortalRole.AUTHORITY_ADMIN);
-        PortalUser approver = IdentityTestSupport.user(
-                users, authorityCode, "admin-" + UUID.randomUUID(), PortalRole.AUTHORITY_ADMIN);
-        TestUsers.signIn(requester);
-        UUID id = service.requestForSystem(
-                        Set.of(LedgerRole.ENFORCEMENT_CLERK), LocalDate.now().plusMonths(6), KeySource.GENERATED)
+        return requestAndApprove(
+                        service,
+                        authorityCode,
+                        LedgerRole.ENFORCEMENT_CLERK,
+                        LocalDate.now().plusMonths(6),
+                        KeySource.GENERATED)
                 .id();
-        TestUsers.signIn(approver);
-        service.approve(id);
-        return id;
     }
 }

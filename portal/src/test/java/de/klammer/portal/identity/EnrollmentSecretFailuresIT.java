@@ -12,26 +12,13 @@ import de.klammer.identity.InvalidEnrollmentSecretException;
 import de.klammer.identity.PersonRecord;
 import de.klammer.identity.Registration;
 import de.klammer.portal.LedgerIntegrationTest;
-import de.klammer.portal.audit.AuditService;
-import de.klammer.portal.authority.AuthorityService;
-import de.klammer.portal.authority.BoardMemberService;
 import de.klammer.portal.identity.internal.CaEnrollmentSteps;
-import de.klammer.portal.identity.internal.IdentityCertificateRepository;
-import de.klammer.portal.identity.internal.LedgerIdentityRepository;
-import de.klammer.portal.security.PortalRole;
-import de.klammer.portal.security.PortalUser;
-import de.klammer.portal.security.TestUsers;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
-import java.util.UUID;
 import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * A wrong enrolment secret and the lockout after repeated wrong secrets, each hit by the portal's own enrolment at
@@ -39,53 +26,18 @@ import org.springframework.transaction.PlatformTransactionManager;
  * attacker guessing secrets would, so that the portal enrols with the secret it holds.
  */
 @LedgerIntegrationTest
-class EnrollmentSecretFailuresIT {
+class EnrollmentSecretFailuresIT extends CaFailureTestSupport {
 
     private static final String MSP_ID = "BamfMSP";
 
     @Autowired
     CertificateAuthorities authorities;
 
-    @Autowired
-    LedgerIdentityRepository identities;
-
-    @Autowired
-    IdentityCertificateRepository certificates;
-
-    @Autowired
-    IdentityVaultService vault;
-
-    @Autowired
-    AuditService audit;
-
-    @Autowired
-    IdentityActors actors;
-
-    @Autowired
-    LedgerIdentityReadModels readModels;
-
-    @Autowired
-    ApplicationEventPublisher events;
-
-    @Autowired
-    PlatformTransactionManager transactionManager;
-
-    @Autowired
-    AuthorityService authorityService;
-
-    @Autowired
-    BoardMemberService boardMembers;
-
-    @AfterEach
-    void signOut() {
-        TestUsers.signOut();
-    }
-
     @Test
     void reportsWrongSecretAndStaysResumable() {
         LedgerIdentityService service = serviceAfterRegistration(this::replaceSecret);
 
-        LedgerIdentityDetails failed = requestAndApprove(service);
+        LedgerIdentityDetails failed = requestEnforcementClerk(service);
 
         assertThat(failed.status()).isEqualTo(LedgerIdentityStatus.REGISTERED);
         assertThat(failed.failureCode()).isEqualTo(EnrollmentFailure.INVALID_SECRET);
@@ -100,7 +52,7 @@ class EnrollmentSecretFailuresIT {
     @Test
     void reportsWrongSecretAndStaysWithdrawable() {
         LedgerIdentityService service = serviceAfterRegistration(this::replaceSecret);
-        LedgerIdentityDetails failed = requestAndApprove(service);
+        LedgerIdentityDetails failed = requestEnforcementClerk(service);
 
         LedgerIdentityDetails withdrawn = service.withdraw(failed.id());
 
@@ -115,7 +67,7 @@ class EnrollmentSecretFailuresIT {
     void reportsLockoutAndStaysResumable() {
         LedgerIdentityService service = serviceAfterRegistration(this::lockOut);
 
-        LedgerIdentityDetails failed = requestAndApprove(service);
+        LedgerIdentityDetails failed = requestEnforcementClerk(service);
 
         assertThat(failed.status()).isEqualTo(LedgerIdentityStatus.REGISTERED);
         assertThat(failed.failureCode()).isEqualTo(EnrollmentFailure.LOCKED_OUT);
@@ -129,7 +81,7 @@ class EnrollmentSecretFailuresIT {
     @Test
     void reportsLockoutAndStaysWithdrawable() {
         LedgerIdentityService service = serviceAfterRegistration(this::lockOut);
-        LedgerIdentityDetails failed = requestAndApprove(service);
+        LedgerIdentityDetails failed = requestEnforcementClerk(service);
 
         LedgerIdentityDetails withdrawn = service.withdraw(failed.id());
 
@@ -163,21 +115,11 @@ class EnrollmentSecretFailuresIT {
                 return registration;
             }
         };
-        return new LedgerIdentityService(
-                identities, certificates, steps, vault, audit, actors, readModels, events, transactionManager);
+        return serviceWith(steps);
     }
 
-    private LedgerIdentityDetails requestAndApprove(LedgerIdentityService service) {
-        TestUsers users = new TestUsers(authorityService, boardMembers);
-        PortalUser requester =
-                IdentityTestSupport.user(users, "bamf", "admin-" + UUID.randomUUID(), PortalRole.AUTHORITY_ADMIN);
-        PortalUser approver =
-                IdentityTestSupport.user(users, "bamf", "admin-" + UUID.randomUUID(), PortalRole.AUTHORITY_ADMIN);
-        TestUsers.signIn(requester);
-        UUID id = service.requestForSystem(
-                        Set.of(LedgerRole.ENFORCEMENT_CLERK), LocalDate.now().plusMonths(6), KeySource.GENERATED)
-                .id();
-        TestUsers.signIn(approver);
-        return service.approve(id).identity();
+    private LedgerIdentityDetails requestEnforcementClerk(LedgerIdentityService service) {
+        return requestAndApprove(
+                service, "bamf", LedgerRole.ENFORCEMENT_CLERK, LocalDate.now().plusMonths(6), KeySource.GENERATED);
     }
 }

@@ -11,67 +11,25 @@ import de.klammer.identity.IdentityRemovalDisabledException;
 import de.klammer.identity.IdentityUpdate;
 import de.klammer.identity.StandaloneFabricCa;
 import de.klammer.portal.LedgerIntegrationTest;
-import de.klammer.portal.audit.AuditService;
-import de.klammer.portal.authority.AuthorityService;
-import de.klammer.portal.authority.BoardMemberService;
 import de.klammer.portal.identity.internal.CaEnrollmentSteps;
-import de.klammer.portal.identity.internal.IdentityCertificateRepository;
-import de.klammer.portal.identity.internal.LedgerIdentityRepository;
-import de.klammer.portal.security.PortalRole;
-import de.klammer.portal.security.PortalUser;
 import de.klammer.portal.security.TestUsers;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Withdrawal at a Fabric CA that disallows identity removal, as fabric-ca-server's default configuration does. A
  * standalone CA of the network's cached build replaces the BAMF CA.
  */
 @LedgerIntegrationTest
-class IdentityRemovalDisabledIT {
+class IdentityRemovalDisabledIT extends CaFailureTestSupport {
 
     private static final String MSP_ID = "BamfMSP";
     private static final String AFFILIATION = "org1.department1";
-
-    @Autowired
-    LedgerIdentityRepository identities;
-
-    @Autowired
-    IdentityCertificateRepository certificates;
-
-    @Autowired
-    IdentityVaultService vault;
-
-    @Autowired
-    AuditService audit;
-
-    @Autowired
-    IdentityActors actors;
-
-    @Autowired
-    LedgerIdentityReadModels readModels;
-
-    @Autowired
-    ApplicationEventPublisher events;
-
-    @Autowired
-    PlatformTransactionManager transactionManager;
-
-    @Autowired
-    AuthorityService authorityService;
-
-    @Autowired
-    BoardMemberService boardMembers;
 
     @TempDir
     Path home;
@@ -94,8 +52,7 @@ class IdentityRemovalDisabledIT {
                 AFFILIATION);
         authorities = new CertificateAuthorities(
                 new IdentityProperties(null, List.of(settings), null, "master-1"));
-        service = new LedgerIdentityService(identities, certificates, new CaEnrollmentSteps(authorities), vault, audit,
-                actors, readModels, events, transactionManager);
+        service = serviceWith(new CaEnrollmentSteps(authorities));
     }
 
     @AfterEach
@@ -146,17 +103,8 @@ class IdentityRemovalDisabledIT {
 
     /** Requests and approves a system identity with a CSR to come, so it stays registered at the CA. */
     private LedgerIdentityDetails registeredAwaitingCsr() {
-        TestUsers users = new TestUsers(authorityService, boardMembers);
-        PortalUser requester =
-                IdentityTestSupport.user(users, "bamf", "admin-" + UUID.randomUUID(), PortalRole.AUTHORITY_ADMIN);
-        PortalUser approver =
-                IdentityTestSupport.user(users, "bamf", "admin-" + UUID.randomUUID(), PortalRole.AUTHORITY_ADMIN);
-        TestUsers.signIn(requester);
-        UUID id = service.requestForSystem(
-                        Set.of(LedgerRole.REGISTRATION_CLERK), LocalDate.now().plusMonths(3), KeySource.CSR)
-                .id();
-        TestUsers.signIn(approver);
-        LedgerIdentityDetails registered = service.approve(id).identity();
+        LedgerIdentityDetails registered = requestAndApprove(
+                service, "bamf", LedgerRole.REGISTRATION_CLERK, LocalDate.now().plusMonths(3), KeySource.CSR);
         assertThat(registered.status()).isEqualTo(LedgerIdentityStatus.REGISTERED);
         return registered;
     }

@@ -1,9 +1,9 @@
 package de.klammer.portal.identity.review;
 
 import de.klammer.identity.PersonRecord;
-import de.klammer.portal.identity.IdentityActors;
 import de.klammer.portal.security.CurrentUser;
 import de.klammer.portal.security.PortalUser;
+import de.klammer.portal.security.UserPseudonyms;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
@@ -33,12 +33,12 @@ class ReviewActors {
         if (user.authority() == null) {
             throw new AccessDeniedException("The signed-in user belongs to no configured authority");
         }
-        return new Actor(IdentityActors.pseudonym(user), user, user.authority());
+        return new Actor(UserPseudonyms.of(user), user, user.authority());
     }
 
     /** Returns whether the person record names the signed-in user, by OIDC issuer and subject. */
     boolean isSignedInPerson(Actor actor, PersonRecord person) {
         return person.oidcIssuer().equals(actor.user().issuer())
-                && person.oidcSubject().equals(IdentityActors.subject(actor.user()));
+                && person.oidcSubject().equals(UserPseudonyms.oidcSubject(actor.user()));
     }
 }
