@@ -92,8 +92,29 @@ public sealed interface PolicyRule {
         }
     }
 
-    /** An organisational-unit principal. */
-    record OuPrincipal(String mspId, String organizationalUnit) implements Principal {
+    /**
+     * An organisational-unit principal such as {@code BamfMSP.OU(decision)}. Fabric's MSP matches it only when the
+     * identity is valid, carries the OU and was issued under the CA chain named by {@code certifiersIdentifier}: the
+     * lower-case hex SHA-256 of the DER certificates from the issuing CA up to the root. An empty identifier is not
+     * resolved yet, and {@code ChannelAdmin.prepare} fills it in from the channel's MSP definition.
+     */
+    record OuPrincipal(String mspId, String organizationalUnit, String certifiersIdentifier) implements Principal {
+
+        public OuPrincipal {
+            Objects.requireNonNull(mspId, "mspId must not be null");
+            Objects.requireNonNull(organizationalUnit, "organizationalUnit must not be null");
+            Objects.requireNonNull(certifiersIdentifier, "certifiersIdentifier must not be null");
+        }
+
+        /** Creates a principal whose certifiers identifier is resolved later from the channel's MSP. */
+        public OuPrincipal(String mspId, String organizationalUnit) {
+            this(mspId, organizationalUnit, "");
+        }
+
+        /** Returns a copy with the given certifiers identifier. */
+        public OuPrincipal withCertifiers(String identifier) {
+            return new OuPrincipal(mspId, organizationalUnit, identifier);
+        }
 
         @Override
         public String text() {

@@ -3,6 +3,7 @@ package de.klammer.ledger;
 import de.klammer.ledger.PolicyRule.Gate;
 import de.klammer.ledger.PolicyRule.ImplicitMeta;
 import de.klammer.ledger.PolicyRule.NOutOf;
+import de.klammer.ledger.PolicyRule.OuPrincipal;
 import de.klammer.ledger.PolicyRule.Principal;
 import de.klammer.ledger.PolicyRule.Role;
 import de.klammer.ledger.PolicyRule.RolePrincipal;
@@ -16,13 +17,15 @@ import java.util.regex.Pattern;
 
 /**
  * Parses policy text: the implicit-meta form ("MAJORITY Admins") and Fabric's signature DSL with {@code AND},
- * {@code OR} and {@code OutOf} over role principals such as {@code 'BamfMSP.admin'}.
+ * {@code OR} and {@code OutOf} over role principals such as {@code 'BamfMSP.admin'} and organisational-unit
+ * principals such as {@code 'BamfMSP.OU(decision)'}.
  */
 final class PolicyTextParser {
 
     private static final Pattern IMPLICIT_META =
             Pattern.compile("(?i)^\\s*(ANY|ALL|MAJORITY)\\s+(?:of\\s+)?([A-Za-z0-9.-]+)\\s*$");
     private static final Pattern PRINCIPAL = Pattern.compile("^([A-Za-z0-9.-]+)\\.(member|admin|client|peer|orderer)$");
+    private static final Pattern OU_PRINCIPAL = Pattern.compile("^([A-Za-z0-9.-]+)\\.OU\\(([A-Za-z0-9._-]+)\\)$");
 
     private final String text;
     private final List<Principal> principals = new ArrayList<>();
@@ -117,10 +120,15 @@ final class PolicyTextParser {
         }
         String value = text.substring(position, end);
         position = end + 1;
+        Matcher unit = OU_PRINCIPAL.matcher(value);
+        if (unit.matches()) {
+            principals.add(new OuPrincipal(unit.group(1), unit.group(2)));
+            return new SignedBy(principals.size() - 1);
+        }
         Matcher matcher = PRINCIPAL.matcher(value);
         if (!matcher.matches()) {
             throw error("invalid principal '" + value + "', expected MSPID.role with role member, admin, client,"
-                    + " peer or orderer");
+                    + " peer or orderer, or MSPID.OU(unit) such as BamfMSP.OU(decision)");
         }
         Role role = Role.valueOf(matcher.group(2).toUpperCase(Locale.ROOT));
         principals.add(new RolePrincipal(matcher.group(1), role));

@@ -73,4 +73,43 @@ class PolicyRuleTests {
                 .isThrownBy(() -> PolicyRule.parse("OR('A.admin') extra"))
                 .withMessageContaining("unexpected text");
     }
+
+    @Test
+    void parsesOuPrincipalUnresolved() {
+        PolicyRule rule = PolicyRule.parse("OR('BamfMSP.OU(decision)', 'LdsMSP.admin')");
+
+        assertThat(rule).isInstanceOf(PolicyRule.Signature.class);
+        assertThat(((PolicyRule.Signature) rule).principals()).containsExactly(
+                new PolicyRule.OuPrincipal("BamfMSP", "decision", ""),
+                new PolicyRule.RolePrincipal("LdsMSP", PolicyRule.Role.ADMIN));
+        assertThat(rule.text()).isEqualTo("1 of {BamfMSP.OU(decision), LdsMSP.admin}");
+    }
+
+    @Test
+    void ouPrincipalSurvivesProtoRoundTrip() {
+        String certifiers = "00ff".repeat(16);
+        PolicyRule rule = new PolicyRule.Signature(
+                new PolicyRule.NOutOf(1, java.util.List.of(new PolicyRule.SignedBy(0), new PolicyRule.SignedBy(1))),
+                java.util.List.of(new PolicyRule.OuPrincipal("BamfMSP", "decision", certifiers),
+                        new PolicyRule.RolePrincipal("LdsMSP", PolicyRule.Role.MEMBER)));
+
+        assertThat(PolicyProtos.toRule(PolicyProtos.toProto(rule))).isEqualTo(rule);
+    }
+
+    @Test
+    void ouPrincipalWithoutCertifiersNotWritten() {
+        PolicyRule rule = PolicyRule.parse("OR('BamfMSP.OU(decision)')");
+
+        assertThatExceptionOfType(IllegalArgumentException.class)
+                .isThrownBy(() -> PolicyProtos.toProto(rule))
+                .withMessageContaining("BamfMSP.OU(decision)")
+                .withMessageContaining("certifiers identifier");
+    }
+
+    @Test
+    void rejectsOuPrincipalWithSpace() {
+        assertThatExceptionOfType(IllegalArgumentException.class)
+                .isThrownBy(() -> PolicyRule.parse("OR('BamfMSP.OU(deci sion)')"))
+                .withMessageContaining("MSPID.OU(unit)");
+    }
 }

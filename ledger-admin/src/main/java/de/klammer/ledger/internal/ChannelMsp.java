@@ -133,9 +133,73 @@ public final class ChannelMsp {
         };
     }
 
-    /** Returns whether the certificate satisfies an organisational-unit principal of this MSP. */
-    public boolean satisfiesOu(X509Certificate certificate, String organizationalUnit) {
-        return hasOu(certificate, organizationalUnit) && validate(certificate).isEmpty();
+    /**
+     * Returns whether the certificate satisfies an organisational-unit principal of this MSP. An empty {@code
+     * certifiersIdentifier} (a principal not resolved yet) matches any issuing chain.
+     */
+    public boolean satisfiesOu(X509Certificate certificate, String organizationalUnit, String certifiersIdentifier) {
+        if (!hasOu(certificate, organizationalUnit) || validate(certificate).isPresent()) {
+            return false;
+        }
+        return certifiersIdentifier.isEmpty()
+                || certifiersIdentifier.equalsIgnoreCase(certifiersIdentifierOf(certificate).orElse(""));
+    }
+
+    /**
+     * Returns the certifiers identifier that Fabric's MSP (1.4 and later, {@code getCertificationChainIdentifier} in
+     * msp/mspimpl.go) gives the OUs of a certificate: the hex SHA-256 over the DER encodings of its issuing CA, that
+     * CA's issuer, and so on up to the root.
+     */
+    public Optional<String> certifiersIdentifierOf(X509Certificate certificate) {
+        List<X509Certificate> chain = new ArrayList<>();
+        Optional<X509Certificate> issuer = issuerOf(certificate);
+        while (issuer.isPresent() && chain.size() <= 8) {
+            X509Certificate ca = issuer.get();
+            chain.add(ca);
+            if (roots.contains(ca)) {
+                return Optional.of(sha256Hex(chain));
+            }
+            issuer = parentOf(ca);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Returns the certifiers identifier that identities issued directly by this MSP's only issuing CA carry: the
+     * single intermediate CA if there is one, otherwise the single root. Throws {@link IllegalStateException} when
+     * the MSP has several candidate issuers, because the principal would then match only part of its identities.
+     */
+    public String issuingCertifiersIdentifier() {
+        if (intermediates.isEmpty() && roots.size() == 1) {
+            return sha256Hex(List.of(roots.getFirst()));
+        }
+        if (intermediates.size() == 1 && roots.size() == 1) {
+            return sha256Hex(List.of(intermediates.getFirst(), roots.getFirst()));
+        }
+        throw new IllegalStateException(mspId + " has " + roots.size() + " root and " + intermediates.size()
+                + " intermediate CA certificates, so an OU principal would need a certifiers identifier per issuing"
+                + " CA. Only MSPs with one root and at most one intermediate CA are supported");
+    }
+
+    private Optional<X509Certificate> parentOf(X509Certificate ca) {
+        for (X509Certificate parent : concat(intermediates, roots)) {
+            if (!parent.equals(ca) && signedBy(ca, parent)) {
+                return Optional.of(parent);
+            }
+        }
+        return Optional.empty();
+    }
+
+    // NOTE: Fabric hashes its sanitised copies of the CA certificates (ECDSA signatures rewritten to low S). A CA
+    // certificate with a high-S signature would get a different identifier there than here.
+    private static String sha256Hex(List<X509Certificate> chain) {
+        try {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            chain.forEach(certificate -> digest.update(encoded(certificate)));
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
     }
 
     /** Returns the roles a NodeOU-classified certificate would have, used to explain who can still act. */

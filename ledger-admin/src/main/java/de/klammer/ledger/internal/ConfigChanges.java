@@ -9,6 +9,7 @@ import de.klammer.ledger.ConfigChange.RemoveOrganization;
 import de.klammer.ledger.ConfigChange.SetAcl;
 import de.klammer.ledger.ConfigChange.SetPolicy;
 import de.klammer.ledger.ConfigChangeRejectedException;
+import de.klammer.ledger.PolicyRule;
 import de.klammer.ledger.PolicyRule.Principal;
 import de.klammer.ledger.PolicyRule.Role;
 import de.klammer.ledger.PolicyRule.RolePrincipal;
@@ -81,9 +82,13 @@ public final class ConfigChanges {
 
         @Override
         public boolean satisfies(Principal principal) {
-            return principal instanceof RolePrincipal rolePrincipal
-                    && rolePrincipal.mspId().equals(mspId)
-                    && (rolePrincipal.role() == Role.MEMBER || rolePrincipal.role() == role);
+            return switch (principal) {
+                case RolePrincipal rolePrincipal -> rolePrincipal.mspId().equals(mspId)
+                        && (rolePrincipal.role() == Role.MEMBER || rolePrincipal.role() == role);
+                // Any identity of the organisation can be issued a certificate with the OU.
+                case PolicyRule.OuPrincipal unit -> unit.mspId().equals(mspId);
+                default -> false;
+            };
         }
     }
 
@@ -129,7 +134,7 @@ public final class ConfigChanges {
                     + "': Fabric allows only letters, digits, dots and dashes in config keys");
         }
         requireKnownOrganizations(root, change);
-        Policy policy = PolicyProtos.toProto(change.rule());
+        Policy policy = PolicyProtos.toProto(withCertifiers(root, change.rule()));
         return update(root, "/Channel", segments.subList(0, segments.size() - 1), group -> {
             ConfigPolicy existing = group.getPoliciesMap().get(name);
             ConfigPolicy updated = existing == null
@@ -137,6 +142,56 @@ public final class ConfigChanges {
                     : existing.toBuilder().setPolicy(policy).build();
             return group.toBuilder().putPolicies(name, updated).build();
         });
+    }
+
+    /**
+     * Fills in the certifiers identifier of each organisational-unit principal that has none, from the channel's
+     * definition of that principal's MSP.
+     */
+    private static PolicyRule withCertifiers(ConfigGroup root, PolicyRule rule) {
+        if (!(rule instanceof PolicyRule.Signature signature)) {
+            return rule;
+        }
+        List<Principal> principals = new ArrayList<>();
+        for (Principal principal : signature.principals()) {
+            if (principal instanceof PolicyRule.OuPrincipal unit && unit.certifiersIdentifier().isEmpty()) {
+                try {
+                    principals.add(unit.withCertifiers(channelMsp(root, unit.mspId()).issuingCertifiersIdentifier()));
+                } catch (IllegalStateException e) {
+                    throw new ConfigChangeRejectedException("Rejected: " + e.getMessage());
+                }
+            } else {
+                principals.add(principal);
+            }
+        }
+        return new PolicyRule.Signature(signature.rule(), principals);
+    }
+
+    private static ChannelMsp channelMsp(ConfigGroup root, String mspId) {
+        for (String groupName : List.of("Application", "Orderer")) {
+            ConfigGroup group = root.getGroupsMap().get(groupName);
+            if (group == null) {
+                continue;
+            }
+            for (ConfigGroup organization : group.getGroupsMap().values()) {
+                var msp = organization.getValuesMap().get("MSP");
+                if (msp == null) {
+                    continue;
+                }
+                try {
+                    var mspConfig = org.hyperledger.fabric.protos.msp.MspConfigPackage.MSPConfig.parseFrom(msp.getValue());
+                    ChannelMsp channelMsp = ChannelMsp.of(mspConfig.getConfig());
+                    if (channelMsp.mspId().equals(mspId)) {
+                        return channelMsp;
+                    }
+                } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+                    throw new ConfigChangeRejectedException("The channel's MSP definition in " + groupName
+                            + " cannot be decoded: " + e.getMessage());
+                }
+            }
+        }
+        throw new ConfigChangeRejectedException("Rejected: no organisation of this channel has the MSP ID " + mspId
+                + ", so an OU principal of it cannot be written");
     }
 
     /**
@@ -150,9 +205,14 @@ public final class ConfigChanges {
         Config config = Config.newBuilder().setChannelGroup(root).build();
         java.util.Set<String> known = new java.util.TreeSet<>(allMspIds(config));
         for (Principal principal : signature.principals()) {
-            if (principal instanceof RolePrincipal role && !known.contains(role.mspId())) {
+            String mspId = switch (principal) {
+                case RolePrincipal role -> role.mspId();
+                case PolicyRule.OuPrincipal unit -> unit.mspId();
+                default -> null;
+            };
+            if (mspId != null && !known.contains(mspId)) {
                 throw new ConfigChangeRejectedException("Rejected: the rule for " + change.path() + " names "
-                        + role.mspId() + ", which is no organisation of this channel, so no identity could ever sign"
+                        + mspId + ", which is no organisation of this channel, so no identity could ever sign"
                         + " for it. Organisations on the channel: " + String.join(", ", known));
             }
         }

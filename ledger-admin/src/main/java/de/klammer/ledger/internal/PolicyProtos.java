@@ -75,18 +75,40 @@ public final class PolicyProtos {
         SignaturePolicyEnvelope.Builder envelope =
                 SignaturePolicyEnvelope.newBuilder().setVersion(0).setRule(toProto(signature.rule()));
         for (Principal principal : signature.principals()) {
-            if (!(principal instanceof RolePrincipal role)) {
-                throw new IllegalArgumentException("Only role principals can be written, not " + principal.text());
-            }
-            envelope.addIdentities(MSPPrincipal.newBuilder()
+            envelope.addIdentities(toProto(principal));
+        }
+        return envelope.build();
+    }
+
+    private static MSPPrincipal toProto(Principal principal) {
+        return switch (principal) {
+            case RolePrincipal role -> MSPPrincipal.newBuilder()
                     .setPrincipalClassification(MSPPrincipal.Classification.ROLE)
                     .setPrincipal(MSPRole.newBuilder()
                             .setMspIdentifier(role.mspId())
                             .setRole(MSPRole.MSPRoleType.forNumber(role.role().ordinal()))
                             .build()
-                            .toByteString()));
-        }
-        return envelope.build();
+                            .toByteString())
+                    .build();
+            case OuPrincipal unit -> {
+                if (unit.certifiersIdentifier().isEmpty()) {
+                    throw new IllegalArgumentException("The principal " + unit.text() + " has no certifiers"
+                            + " identifier: prepare the update through ChannelAdmin, which reads it from the channel's"
+                            + " MSP definition of " + unit.mspId());
+                }
+                yield MSPPrincipal.newBuilder()
+                        .setPrincipalClassification(MSPPrincipal.Classification.ORGANIZATION_UNIT)
+                        .setPrincipal(OrganizationUnit.newBuilder()
+                                .setMspIdentifier(unit.mspId())
+                                .setOrganizationalUnitIdentifier(unit.organizationalUnit())
+                                .setCertifiersIdentifier(ByteString.copyFrom(java.util.HexFormat.of().parseHex(unit.certifiersIdentifier())))
+                                .build()
+                                .toByteString())
+                        .build();
+            }
+            default -> throw new IllegalArgumentException(
+                    "Only role and organisational-unit principals can be written, not " + principal.text());
+        };
     }
 
     private static SignaturePolicy toProto(Gate gate) {
@@ -127,7 +149,8 @@ public final class PolicyProtos {
             }
             case ORGANIZATION_UNIT -> {
                 OrganizationUnit unit = OrganizationUnit.parseFrom(bytes);
-                yield new OuPrincipal(unit.getMspIdentifier(), unit.getOrganizationalUnitIdentifier());
+                yield new OuPrincipal(unit.getMspIdentifier(), unit.getOrganizationalUnitIdentifier(),
+                        java.util.HexFormat.of().formatHex(unit.getCertifiersIdentifier().toByteArray()));
             }
             case IDENTITY -> {
                 SerializedIdentity identity = SerializedIdentity.parseFrom(bytes);

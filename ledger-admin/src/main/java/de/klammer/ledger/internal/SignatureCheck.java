@@ -42,7 +42,7 @@ public final class SignatureCheck {
         public boolean satisfies(Principal principal) {
             return switch (principal) {
                 case RolePrincipal role -> role.mspId().equals(mspId) && msp.satisfies(certificate, role.role());
-                case OuPrincipal ou -> ou.mspId().equals(mspId) && msp.satisfiesOu(certificate, ou.organizationalUnit());
+                case OuPrincipal ou -> ou.mspId().equals(mspId) && msp.satisfiesOu(certificate, ou.organizationalUnit(), ou.certifiersIdentifier());
                 case IdentityPrincipal identity -> identity.mspId().equals(mspId)
                         && identity.certificateSubject().equals(
                                 certificate.getSubjectX500Principal().getName(X500Principal.RFC2253));

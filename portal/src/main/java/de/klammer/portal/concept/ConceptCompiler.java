@@ -3,6 +3,7 @@ package de.klammer.portal.concept;
 import de.klammer.ledger.PolicyRule;
 import de.klammer.ledger.PolicyRule.Gate;
 import de.klammer.ledger.PolicyRule.NOutOf;
+import de.klammer.ledger.PolicyRule.OuPrincipal;
 import de.klammer.ledger.PolicyRule.RolePrincipal;
 import de.klammer.ledger.PolicyRule.SignedBy;
 import de.klammer.portal.concept.CompiledConcept.CompiledAcl;
@@ -30,8 +31,11 @@ import org.jspecify.annotations.Nullable;
  * Compiles a concept version into Fabric artefacts, without touching the ledger: CA attributes and OU per role, one
  * signature policy per status type and action, and the channel ACLs of the peer resources.
  *
- * <p>A channel policy can only name MSP roles, so a policy lists the organisations of which at least one applicable
- * role holds the right, as {@code <MSP>.member}. The role itself travels in the certificate's OU and attributes.
+ * <p>By default a policy lists the organisations of which at least one applicable role holds the right, as {@code
+ * <MSP>.member}, so every member of such an organisation passes. With role principals switched on, a policy lists one
+ * organisational-unit principal {@code <MSP>.OU(<role code>)} per authority and role holding the right, so the peers
+ * tell roles apart. That needs identities whose certificates carry the role code as an OU, which Fabric CA writes
+ * when the identity is registered under the affiliation {@code <authority affiliation>.<role code>}.
  */
 public final class ConceptCompiler {
 
@@ -63,6 +67,7 @@ public final class ConceptCompiler {
     private static final String APPLICATION = "/Channel/Application/";
 
     private final String operatorMspId;
+    private final boolean rolePrincipals;
 
     /**
      * Creates a compiler.
@@ -71,7 +76,19 @@ public final class ConceptCompiler {
      *     operator's admins satisfy, because Fabric configuration must not contain a policy nobody can satisfy
      */
     public ConceptCompiler(String operatorMspId) {
+        this(operatorMspId, false);
+    }
+
+    /**
+     * Creates a compiler.
+     *
+     * @param operatorMspId MSP of the network operator, as for {@link #ConceptCompiler(String)}
+     * @param rolePrincipals whether policies name {@code <MSP>.OU(<role code>)} per role holding a right instead of
+     *     {@code <MSP>.member} per authority
+     */
+    public ConceptCompiler(String operatorMspId, boolean rolePrincipals) {
         this.operatorMspId = Objects.requireNonNull(operatorMspId, "operatorMspId must not be null");
+        this.rolePrincipals = rolePrincipals;
     }
 
     /**
@@ -90,7 +107,7 @@ public final class ConceptCompiler {
         List<RoleEnrollment> enrollments = model.roles().stream()
                 .map(role -> enrollment(role, rightsByRole.get(role.code())))
                 .toList();
-        Map<String, Set<String>> holdersByRight = new HashMap<>();
+        Map<String, Set<Holder>> holdersByRight = new HashMap<>();
         List<String> uncovered = new ArrayList<>();
         for (AuthorityEntry authority : model.authorities()) {
             Set<String> held = rightsOf(authority, model.roles(), rightsByRole);
@@ -100,7 +117,13 @@ public final class ConceptCompiler {
                 }
                 continue;
             }
-            held.forEach(right -> holdersByRight.computeIfAbsent(right, key -> new TreeSet<>()).add(authority.mspId()));
+            for (Role role : model.roles()) {
+                if (role.appliesTo(authority)) {
+                    rightsByRole.get(role.code()).forEach(right -> holdersByRight
+                            .computeIfAbsent(right, key -> new TreeSet<>())
+                            .add(new Holder(authority.mspId(), role.code())));
+                }
+            }
         }
         List<CompiledPolicy> policies = policies(model.statusTypes(), holdersByRight);
         return new CompiledConcept(enrollments, policies, acls(), uncovered);
@@ -173,15 +196,25 @@ public final class ConceptCompiler {
         return held;
     }
 
-    private List<CompiledPolicy> policies(List<StatusType> statusTypes, Map<String, Set<String>> holdersByRight) {
+    /** An authority's MSP and one of its roles that holds a right. */
+    private record Holder(String mspId, String roleCode) implements Comparable<Holder> {
+
+        @Override
+        public int compareTo(Holder other) {
+            int byMsp = mspId.compareTo(other.mspId);
+            return byMsp != 0 ? byMsp : roleCode.compareTo(other.roleCode);
+        }
+    }
+
+    private List<CompiledPolicy> policies(List<StatusType> statusTypes, Map<String, Set<Holder>> holdersByRight) {
         List<CompiledPolicy> policies = new ArrayList<>();
-        Map<Action, SortedSet<String>> anyHolders = new LinkedHashMap<>();
+        Map<Action, SortedSet<Holder>> anyHolders = new LinkedHashMap<>();
         for (Action action : Action.values()) {
             anyHolders.put(action, new TreeSet<>());
         }
         for (StatusType statusType : statusTypes) {
             for (Action action : Action.values()) {
-                Set<String> holders = holdersByRight.getOrDefault(statusType.code() + ":" + action.code(), Set.of());
+                Set<Holder> holders = holdersByRight.getOrDefault(statusType.code() + ":" + action.code(), Set.of());
                 anyHolders.get(action).addAll(holders);
                 policies.add(policy(policyName(statusType.code(), action), statusType.code(), action, holders));
             }
@@ -193,18 +226,33 @@ public final class ConceptCompiler {
     }
 
     private CompiledPolicy policy(String name, @Nullable String statusType, Action action,
-            Set<String> holders) {
-        List<String> mspIds = List.copyOf(new TreeSet<>(holders));
-        return new CompiledPolicy(name, APPLICATION + name, statusType, action, mspIds, rule(mspIds));
+            Set<Holder> holders) {
+        SortedSet<String> distinctMspIds =
+                holders.stream().map(Holder::mspId).collect(Collectors.toCollection(TreeSet::new));
+        List<String> mspIds = List.copyOf(distinctMspIds);
+        return new CompiledPolicy(name, APPLICATION + name, statusType, action, mspIds,
+                rule(mspIds, new TreeSet<>(holders)));
     }
 
-    /** Builds {@code OR('<MSP>.member', ...)}, or {@code OR('<operator>.admin')} when nobody holds the right. */
-    private PolicyRule rule(List<String> mspIds) {
-        List<RolePrincipal> principals = mspIds.isEmpty()
-                ? List.of(new RolePrincipal(operatorMspId, PolicyRule.Role.ADMIN))
-                : mspIds.stream().map(mspId -> new RolePrincipal(mspId, PolicyRule.Role.MEMBER)).toList();
+    /**
+     * Builds {@code OR('<MSP>.member', ...)}, or {@code OR('<MSP>.OU(<role>)', ...)} with role principals, or {@code
+     * OR('<operator>.admin')} when nobody holds the right.
+     */
+    private PolicyRule rule(List<String> mspIds, SortedSet<Holder> holders) {
+        List<PolicyRule.Principal> principals;
+        if (mspIds.isEmpty()) {
+            principals = List.of(new RolePrincipal(operatorMspId, PolicyRule.Role.ADMIN));
+        } else if (rolePrincipals) {
+            principals = holders.stream()
+                    .<PolicyRule.Principal>map(holder -> new OuPrincipal(holder.mspId(), holder.roleCode()))
+                    .toList();
+        } else {
+            principals = mspIds.stream()
+                    .<PolicyRule.Principal>map(mspId -> new RolePrincipal(mspId, PolicyRule.Role.MEMBER))
+                    .toList();
+        }
         List<Gate> gates = IntStream.range(0, principals.size()).<Gate>mapToObj(SignedBy::new).toList();
-        return new PolicyRule.Signature(new NOutOf(1, gates), List.<PolicyRule.Principal>copyOf(principals));
+        return new PolicyRule.Signature(new NOutOf(1, gates), principals);
     }
 
     private static List<CompiledAcl> acls() {

@@ -48,7 +48,7 @@ public class ConceptPlanService {
         this.store = store;
         this.ledger = ledger;
         this.channel = portal.channel();
-        this.compiler = new ConceptCompiler(properties.operatorMspId());
+        this.compiler = new ConceptCompiler(properties.operatorMspId(), properties.rolePrincipals());
     }
 
     /**

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import de.klammer.ledger.ConfigChange;
 import de.klammer.ledger.ConfigChange.SetAcl;
 import de.klammer.ledger.ConfigChange.SetPolicy;
+import de.klammer.ledger.PolicyRule;
 import de.klammer.portal.concept.CompiledConcept.CompiledPolicy;
 import de.klammer.portal.concept.CompiledConcept.RoleEnrollment;
 import de.klammer.portal.concept.ConceptModel.Right;
@@ -98,6 +99,37 @@ class ConceptCompilerTests {
         assertThatExceptionOfType(ConceptRuleViolationException.class)
                 .isThrownBy(() -> compiler.compile(broken, CHANNEL))
                 .withMessageContaining("unknown status type deported");
+    }
+
+    @Test
+    void rolePrincipalsNameHoldingRolesOnly() {
+        ConceptCompiler roleCompiler = new ConceptCompiler("OrdererMSP", true);
+
+        CompiledConcept compiled = roleCompiler.compile(PilotConcepts.realistic(), CHANNEL);
+
+        assertThat(policy(compiled, "Rights.registered.Write").rule().text())
+                .isEqualTo("1 of {BamfMSP.OU(registration-clerk)}");
+        assertThat(policy(compiled, "Rights.registered.Write").mspIds()).containsExactly("BamfMSP");
+        // decision-issued:read comes from status-reader and the roles composed of it, and from allocation-clerk.
+        assertThat(policy(compiled, "Rights.decision-issued.Read").rule().text())
+                .isEqualTo("1 of {BamfMSP.OU(decision-officer), BamfMSP.OU(hearing-officer),"
+                        + " BamfMSP.OU(registration-clerk), BamfMSP.OU(status-reader), LdsMSP.OU(allocation-clerk),"
+                        + " LdsMSP.OU(return-officer)}");
+        assertThat(policy(compiled, "Rights.decision-issued.Read").mspIds()).containsExactly("BamfMSP", "LdsMSP");
+        assertThat(policy(compiled, "Rights.returned.Write").rule().text()).isEqualTo("1 of {OrdererMSP.admin}");
+    }
+
+    @Test
+    void rolePrincipalsMatchEnrolmentOu() {
+        ConceptCompiler roleCompiler = new ConceptCompiler("OrdererMSP", true);
+
+        CompiledConcept compiled = roleCompiler.compile(PilotConcepts.realistic(), CHANNEL);
+
+        PolicyRule rule = policy(compiled, "Rights.hearing-held.Write").rule();
+        assertThat(rule).isInstanceOf(PolicyRule.Signature.class);
+        assertThat(((PolicyRule.Signature) rule).principals())
+                .containsExactly(new PolicyRule.OuPrincipal("BamfMSP",
+                        enrollment(compiled, "hearing-officer").organizationalUnit()));
     }
 
     private static CompiledPolicy policy(CompiledConcept compiled, String name) {

@@ -1,0 +1,190 @@
+package de.klammer.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import de.klammer.ledger.ConfigChange.SetAcl;
+import de.klammer.ledger.ConfigChange.SetPolicy;
+import de.klammer.ledger.internal.ChannelMsp;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Role-level rights on the real LDS peer: identities enrolled at the real BAMF CA under a department affiliation
+ * carry that department as an OU, and an ACL whose policy names OU principals lets through only the roles it lists.
+ * The test points {@code qscc/GetChainInfo} back at the Readers policy afterwards.
+ */
+class RoleOuAclIT {
+
+    private static final String CHAIN_INFO = "qscc/GetChainInfo";
+    private static final String READERS = "/Channel/Application/Readers";
+    private static final Duration LANDING_TIMEOUT = Duration.ofSeconds(30);
+
+    private static TestNetwork network;
+    private static ChannelAdmin admin;
+    private static PeerQueries ldsPeer;
+
+    @TempDir
+    static Path caHome;
+
+    @BeforeAll
+    static void connect() {
+        network = TestNetwork.get();
+        admin = network.admin();
+        ldsPeer = new PeerQueries(network.peer("LdsMSP"));
+    }
+
+    @AfterAll
+    static void restoreReadersAcl() {
+        try {
+            if (!READERS.equals(admin.readAcls(network.channel()).get(CHAIN_INFO))) {
+                applyWithBothAdmins(admin.prepare(network.channel(), List.of(new SetAcl(CHAIN_INFO, READERS))));
+            }
+        } finally {
+            ldsPeer.close();
+            admin.close();
+        }
+    }
+
+    @Test
+    void roleGainsChainInfoAfterGrant() throws Exception {
+        CaEnrolments bamfCa = new CaEnrolments(network, "BamfMSP", caHome);
+        SigningIdentity registrationClerk = bamfCa.enrolClient("bamf.registration");
+        SigningIdentity decisionClerk = bamfCa.enrolClient("bamf.decision");
+        SigningIdentity ldsClient = network.identity("lds-client");
+        resetToReaders(ldsClient);
+
+        String policy = "/Channel/Application/RoleProbe" + System.nanoTime();
+        AppliedConfigUpdate restricted = applyWithBothAdmins(admin.prepare(network.channel(), List.of(
+                new SetPolicy(policy, PolicyRule.parse("OR('BamfMSP.OU(decision)')")),
+                new SetAcl(CHAIN_INFO, policy))));
+        awaitPeerHeight(restricted.blockNumber() + 1, decisionClerk);
+
+        assertThat(ChannelMsp.organizationalUnits(certificate(registrationClerk))).contains("registration", "client");
+        assertThat(ChannelMsp.organizationalUnits(certificate(decisionClerk))).contains("decision", "client");
+        assertThat(writtenPrincipals(policy)).singleElement()
+                .isEqualTo(new PolicyRule.OuPrincipal("BamfMSP", "decision", bamfCertifiersIdentifier()));
+        assertThatExceptionOfType(PeerRequestRejectedException.class)
+                .isThrownBy(() -> ldsPeer.chainInfo(network.channel(), registrationClerk))
+                .satisfies(e -> assertThat(e.resource()).isEqualTo(CHAIN_INFO))
+                .satisfies(e -> assertThat(e.peerMessage()).contains("access denied for [GetChainInfo]"));
+        assertThatExceptionOfType(PeerRequestRejectedException.class)
+                .isThrownBy(() -> ldsPeer.chainInfo(network.channel(), ldsClient))
+                .satisfies(e -> assertThat(e.resource()).isEqualTo(CHAIN_INFO));
+        assertThat(ldsPeer.chainInfo(network.channel(), decisionClerk).height())
+                .isGreaterThan(restricted.blockNumber());
+
+        AppliedConfigUpdate granted = applyWithBothAdmins(admin.prepare(network.channel(), List.of(new SetPolicy(
+                policy, PolicyRule.parse("OR('BamfMSP.OU(decision)', 'BamfMSP.OU(registration)')")))));
+        awaitPeerHeight(granted.blockNumber() + 1, decisionClerk);
+
+        assertThat(ldsPeer.chainInfo(network.channel(), registrationClerk).height())
+                .isGreaterThan(granted.blockNumber());
+        assertThatExceptionOfType(PeerRequestRejectedException.class)
+                .isThrownBy(() -> ldsPeer.chainInfo(network.channel(), ldsClient))
+                .satisfies(e -> assertThat(e.resource()).isEqualTo(CHAIN_INFO));
+
+        AppliedConfigUpdate restored = applyWithBothAdmins(
+                admin.prepare(network.channel(), List.of(new SetAcl(CHAIN_INFO, READERS))));
+        awaitPeerHeight(restored.blockNumber() + 1, ldsClient);
+    }
+
+    @Test
+    void foreignCertifiersRefusedAtPeer() throws Exception {
+        SigningIdentity decisionClerk = new CaEnrolments(network, "BamfMSP", caHome).enrolClient("bamf.decision");
+        SigningIdentity bamfAdmin = network.identity("bamf-admin");
+        resetToReaders(bamfAdmin);
+        String foreignCertifiers = "ab".repeat(32);
+        PolicyRule rule = new PolicyRule.Signature(
+                new PolicyRule.NOutOf(1, List.of(new PolicyRule.SignedBy(0), new PolicyRule.SignedBy(1))),
+                List.of(new PolicyRule.RolePrincipal("BamfMSP", PolicyRule.Role.ADMIN),
+                        new PolicyRule.OuPrincipal("BamfMSP", "decision", foreignCertifiers)));
+
+        String policy = "/Channel/Application/ForeignCertifiersProbe" + System.nanoTime();
+        AppliedConfigUpdate restricted = applyWithBothAdmins(admin.prepare(network.channel(), List.of(
+                new SetPolicy(policy, rule), new SetAcl(CHAIN_INFO, policy))));
+        awaitPeerHeight(restricted.blockNumber() + 1, bamfAdmin);
+
+        assertThat(writtenPrincipals(policy)).contains(
+                new PolicyRule.OuPrincipal("BamfMSP", "decision", foreignCertifiers));
+        assertThatExceptionOfType(PeerRequestRejectedException.class)
+                .isThrownBy(() -> ldsPeer.chainInfo(network.channel(), decisionClerk))
+                .satisfies(e -> assertThat(e.resource()).isEqualTo(CHAIN_INFO));
+
+        AppliedConfigUpdate restored = applyWithBothAdmins(
+                admin.prepare(network.channel(), List.of(new SetAcl(CHAIN_INFO, READERS))));
+        awaitPeerHeight(restored.blockNumber() + 1, bamfAdmin);
+    }
+
+    /** Computes the certifiers identifier independently: SHA-256 over the DER of the BAMF root CA certificate. */
+    private static String bamfCertifiersIdentifier() throws Exception {
+        Path pem = Path.of(network.value("org.BamfMSP.ca.cert"));
+        X509Certificate root = (X509Certificate) CertificateFactory.getInstance("X.509")
+                .generateCertificate(Files.newInputStream(pem));
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(root.getEncoded()));
+    }
+
+    private static List<PolicyRule.Principal> writtenPrincipals(String policyPath) {
+        PolicyRule rule = admin.readConfig(network.channel()).policy(policyPath).orElseThrow().rule();
+        assertThat(rule).isInstanceOf(PolicyRule.Signature.class);
+        return ((PolicyRule.Signature) rule).principals();
+    }
+
+    private static X509Certificate certificate(SigningIdentity identity) throws Exception {
+        return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(
+                new ByteArrayInputStream(identity.certificatePem().getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    private static void resetToReaders(SigningIdentity reader) {
+        if (!READERS.equals(admin.readAcls(network.channel()).get(CHAIN_INFO))) {
+            AppliedConfigUpdate applied = applyWithBothAdmins(
+                    admin.prepare(network.channel(), List.of(new SetAcl(CHAIN_INFO, READERS))));
+            awaitPeerHeight(applied.blockNumber() + 1, reader);
+        }
+    }
+
+    /** Waits until the LDS peer has committed {@code height} blocks, so that it enforces the newest config. */
+    private static void awaitPeerHeight(long height, SigningIdentity reader) {
+        Instant deadline = Instant.now().plus(LANDING_TIMEOUT);
+        long seen = ldsPeer.chainInfo(network.channel(), reader).height();
+        while (seen < height) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("The LDS peer reached height " + seen + ", not " + height + ", within "
+                        + LANDING_TIMEOUT.toSeconds() + " s");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("Interrupted while waiting for the LDS peer", e);
+            }
+            seen = ldsPeer.chainInfo(network.channel(), reader).height();
+        }
+    }
+
+    private static AppliedConfigUpdate applyWithBothAdmins(PreparedUpdate update) {
+        List<byte[]> signatures = List.of(sign(update, "bamf-admin"), sign(update, "lds-admin"));
+        assertThat(admin.evaluate(network.channel(), update.configUpdate(), signatures).satisfied()).isTrue();
+        admin.submit(network.channel(), update.configUpdate(), signatures);
+        return admin.awaitApplied(network.channel(), update.configUpdate(), update.baseSequence(), LANDING_TIMEOUT)
+                .orElseThrow(() -> new AssertionError("update " + update.sha256() + " did not land within "
+                        + LANDING_TIMEOUT.toSeconds() + " s"));
+    }
+
+    private static byte[] sign(PreparedUpdate update, String identity) {
+        return ChannelAdmin.sign(update.configUpdate(), network.identity(identity));
+    }
+}
