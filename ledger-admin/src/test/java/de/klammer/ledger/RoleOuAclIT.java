@@ -7,16 +7,25 @@ import de.klammer.ledger.ConfigChange.SetAcl;
 import de.klammer.ledger.ConfigChange.SetPolicy;
 import de.klammer.ledger.internal.ChannelMsp;
 import java.io.ByteArrayInputStream;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.ASN1Sequence;
+import org.bouncycastle.asn1.DERBitString;
+import org.bouncycastle.asn1.DERSequence;
+import org.bouncycastle.asn1.x509.Certificate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -129,12 +138,28 @@ class RoleOuAclIT {
         awaitPeerHeight(restored.blockNumber() + 1, bamfAdmin);
     }
 
-    /** Computes the certifiers identifier independently: SHA-256 over the DER of the BAMF root CA certificate. */
+    /**
+     * Computes the certifiers identifier independently: SHA-256 over the DER of the BAMF root CA certificate in the
+     * form Fabric's MSP keeps it, with the ECDSA signature's S rewritten to the low half of the curve order.
+     */
     private static String bamfCertifiersIdentifier() throws Exception {
         Path pem = Path.of(network.value("org.BamfMSP.ca.cert"));
         X509Certificate root = (X509Certificate) CertificateFactory.getInstance("X.509")
                 .generateCertificate(Files.newInputStream(pem));
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(root.getEncoded()));
+        Certificate parsed = Certificate.getInstance(root.getEncoded());
+        ASN1Sequence signature = ASN1Sequence.getInstance(parsed.getSignature().getOctets());
+        BigInteger r = ASN1Integer.getInstance(signature.getObjectAt(0)).getValue();
+        BigInteger s = ASN1Integer.getInstance(signature.getObjectAt(1)).getValue();
+        BigInteger order = ((ECPublicKey) root.getPublicKey()).getParams().getOrder();
+        byte[] stored = root.getEncoded();
+        if (s.compareTo(order.shiftRight(1)) > 0) {
+            byte[] lowS = new DERSequence(new ASN1Encodable[] {new ASN1Integer(r), new ASN1Integer(order.subtract(s))})
+                    .getEncoded(ASN1Encoding.DER);
+            stored = new DERSequence(new ASN1Encodable[] {
+                        parsed.getTBSCertificate(), parsed.getSignatureAlgorithm(), new DERBitString(lowS)})
+                    .getEncoded(ASN1Encoding.DER);
+        }
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(stored));
     }
 
     private static List<PolicyRule.Principal> writtenPrincipals(String policyPath) {

@@ -4,11 +4,13 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import de.klammer.ledger.PolicyRule.Role;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.cert.CRLException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPublicKey;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,7 +22,12 @@ import javax.naming.NamingException;
 import javax.naming.directory.Attribute;
 import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.DERBitString;
+import org.bouncycastle.asn1.DERSequence;
+import org.bouncycastle.asn1.x509.Certificate;
 import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
@@ -147,7 +154,7 @@ public final class ChannelMsp {
 
     /**
      * Returns the certifiers identifier that Fabric's MSP (1.4 and later, {@code getCertificationChainIdentifier} in
-     * msp/mspimpl.go) gives the OUs of a certificate: the hex SHA-256 over the DER encodings of its issuing CA, that
+     * msp/mspimpl.go) gives the OUs of a certificate: the hex SHA-256 over the low-S DER encodings of its issuing CA, that
      * CA's issuer, and so on up to the root.
      */
     public Optional<String> certifiersIdentifierOf(X509Certificate certificate) {
@@ -190,15 +197,44 @@ public final class ChannelMsp {
         return Optional.empty();
     }
 
-    // NOTE: Fabric hashes its sanitised copies of the CA certificates (ECDSA signatures rewritten to low S). A CA
-    // certificate with a high-S signature would get a different identifier there than here.
+    /**
+     * Hashes a chain ordered from the issuing CA up to the root. Fabric's MSP keeps each CA certificate in a
+     * sanitised form, with an ECDSA signature rewritten to low S, and hashes those bytes, so this does the same.
+     */
     private static String sha256Hex(List<X509Certificate> chain) {
         try {
             java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
-            chain.forEach(certificate -> digest.update(encoded(certificate)));
+            for (int i = 0; i < chain.size(); i++) {
+                X509Certificate signer = i + 1 < chain.size() ? chain.get(i + 1) : chain.get(i);
+                digest.update(sanitised(chain.get(i), signer));
+            }
             return java.util.HexFormat.of().formatHex(digest.digest());
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
+    /**
+     * Returns the DER encoding of the certificate with its ECDSA signature in low-S form, taking the curve order from
+     * the signer's key. A certificate that already has a low S, or is not signed with ECDSA, is returned as it is.
+     */
+    static byte[] sanitised(X509Certificate certificate, X509Certificate signer) {
+        byte[] der = encoded(certificate);
+        if (!(signer.getPublicKey() instanceof ECPublicKey key)) {
+            return der;
+        }
+        Certificate parsed = Certificate.getInstance(der);
+        byte[] signature = parsed.getSignature().getOctets();
+        byte[] lowS = EcdsaSigner.toLowS(signature, key.getParams().getOrder());
+        if (Arrays.equals(signature, lowS)) {
+            return der;
+        }
+        ASN1Encodable[] fields = {parsed.getTBSCertificate(), parsed.getSignatureAlgorithm(), new DERBitString(lowS)};
+        try {
+            return new DERSequence(fields).getEncoded(ASN1Encoding.DER);
+        } catch (IOException e) {
+            throw new IllegalStateException(
+                    "Re-encoding the certificate " + certificate.getSubjectX500Principal() + " failed", e);
         }
     }
 
