@@ -154,8 +154,8 @@ public final class ChannelMsp {
 
     /**
      * Returns the certifiers identifier that Fabric's MSP (1.4 and later, {@code getCertificationChainIdentifier} in
-     * msp/mspimpl.go) gives the OUs of a certificate: the hex SHA-256 over the low-S DER encodings of its issuing CA, that
-     * CA's issuer, and so on up to the root.
+     * msp/mspimpl.go) gives the OUs of a certificate: the hex SHA-256 over the low-S DER encodings of its issuing CA,
+     * that CA's issuer, and so on up to the root.
      */
     public Optional<String> certifiersIdentifierOf(X509Certificate certificate) {
         List<X509Certificate> chain = new ArrayList<>();
