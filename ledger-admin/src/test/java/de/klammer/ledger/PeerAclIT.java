@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import de.klammer.ledger.ConfigChange.SetAcl;
 import de.klammer.ledger.ConfigChange.SetPolicy;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +22,6 @@ class PeerAclIT {
     private static final String CHAIN_INFO = "qscc/GetChainInfo";
     private static final String BLOCK_EVENTS = "event/Block";
     private static final String READERS = "/Channel/Application/Readers";
-    private static final Duration LANDING_TIMEOUT = Duration.ofSeconds(30);
 
     private static TestNetwork network;
     private static ChannelAdmin admin;
@@ -152,32 +149,12 @@ class PeerAclIT {
         }
     }
 
-    /** Waits until the LDS peer has committed {@code height} blocks, so that it enforces the newest config. */
     private static void awaitPeerHeight(long height, SigningIdentity reader) {
-        Instant deadline = Instant.now().plus(LANDING_TIMEOUT);
-        long seen = ldsPeer.chainInfo(network.channel(), reader).height();
-        while (seen < height) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("The LDS peer reached height " + seen + ", not " + height + ", within "
-                        + LANDING_TIMEOUT.toSeconds() + " s");
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("Interrupted while waiting for the LDS peer", e);
-            }
-            seen = ldsPeer.chainInfo(network.channel(), reader).height();
-        }
+        PeerAclSteps.awaitPeerHeight(network, ldsPeer, height, reader);
     }
 
     private static AppliedConfigUpdate applyWithBothAdmins(PreparedUpdate update) {
-        List<byte[]> signatures = List.of(sign(update, "bamf-admin"), sign(update, "lds-admin"));
-        assertThat(admin.evaluate(network.channel(), update.configUpdate(), signatures).satisfied()).isTrue();
-        admin.submit(network.channel(), update.configUpdate(), signatures);
-        return admin.awaitApplied(network.channel(), update.configUpdate(), update.baseSequence(), LANDING_TIMEOUT)
-                .orElseThrow(() -> new AssertionError("update " + update.sha256() + " did not land within "
-                        + LANDING_TIMEOUT.toSeconds() + " s"));
+        return PeerAclSteps.applyWithBothAdmins(network, admin, update);
     }
 
     private static byte[] sign(PreparedUpdate update, String identity) {

@@ -2,7 +2,7 @@ package de.klammer.portal.concept;
 
 import java.util.Locale;
 
-/** What a right allows on a status type. */
+/** Operation that a right allows on a status type. */
 public enum Action {
     READ,
     WRITE;

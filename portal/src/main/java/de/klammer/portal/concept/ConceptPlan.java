@@ -8,7 +8,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What applying a concept version would change on the live channel.
+ * Changes that applying a concept version would make on the live channel.
  *
  * @param channel the channel compared against
  * @param baseSequence config sequence of the live channel the plan was computed against

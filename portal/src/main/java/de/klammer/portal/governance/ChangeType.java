@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * Kind of change a proposal makes. Each has its own decision rule. The four policy kinds are told apart by where the
+ * Kind of change a proposal makes. Each has its own decision rule. The four policy kinds are distinguished by where the
  * policy sits in the channel config, because that decides which mod_policy guards it.
  */
 public enum ChangeType {
