@@ -17,7 +17,11 @@ public enum ChangeType {
     /** A policy anywhere below {@code /Channel/Orderer}. */
     ORDERER_POLICY,
     /** A change of a decision rule; it touches no ledger config and applies in the database when decided. */
-    RULE_CHANGE;
+    RULE_CHANGE,
+    /** Adding a new authority's organisation to the channel's application group. */
+    ONBOARDING,
+    /** Removing an authority's organisation from the channel's application group. */
+    OFFBOARDING;
 
     /** Returns the value stored in the database, for example {@code application-policy}. */
     public String databaseValue() {
@@ -57,7 +61,7 @@ public enum ChangeType {
             case APPLICATION_POLICY -> segments.length == 4 && segments[2].equals("Application");
             case ORGANIZATION_POLICY -> segments.length == 5 && segments[2].equals("Application");
             case ORDERER_POLICY -> segments.length >= 4 && segments[2].equals("Orderer");
-            case RULE_CHANGE -> false;
+            case RULE_CHANGE, ONBOARDING, OFFBOARDING -> false;
         };
     }
 }
