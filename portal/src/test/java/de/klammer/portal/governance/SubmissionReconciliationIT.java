@@ -3,9 +3,6 @@ package de.klammer.portal.governance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.klammer.ledger.AppliedConfigUpdate;
-import de.klammer.ledger.ChannelAdmin;
-import de.klammer.ledger.OrdererEndpoint;
-import de.klammer.ledger.SigningIdentities;
 import de.klammer.portal.PortalApplication;
 import de.klammer.portal.audit.AuditEvent;
 import de.klammer.portal.audit.AuditService;
@@ -16,13 +13,12 @@ import de.klammer.portal.governance.internal.LedgerSubmitter;
 import de.klammer.portal.governance.internal.Proposal;
 import de.klammer.portal.governance.internal.ProposalRepository;
 import de.klammer.portal.ledger.LedgerGateway;
+import de.klammer.portal.ledger.TestChannel;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -93,7 +89,7 @@ class SubmissionReconciliationIT {
             assertThat(trail).filteredOn(event -> event.action().equals("proposal.applied"))
                     .singleElement()
                     .satisfies(event -> assertThat(event.details()).contains("interrupted submission"));
-            List<AppliedConfigUpdate> blocks = listApplied(configUpdate, baseSequence);
+            List<AppliedConfigUpdate> blocks = TestChannel.listApplied(CHANNEL, configUpdate, baseSequence);
             assertThat(blocks).as("config blocks carrying the update").hasSize(1);
             assertThat(proposal.appliedBlock()).isEqualTo(blocks.getFirst().blockNumber());
             assertThat(proposal.appliedSequence()).isEqualTo(blocks.getFirst().sequence());
@@ -106,38 +102,10 @@ class SubmissionReconciliationIT {
                 .properties(Map.of(
                         "klammer.portal.embedded-db.data-dir", dataDirectory.resolve("postgres").toString(),
                         "klammer.portal.submitter.halt-after-broadcast", String.valueOf(haltAfterBroadcast),
-                        "klammer.ledger.network-descriptor", descriptor().toString(),
+                        "klammer.ledger.network-descriptor", TestChannel.descriptor().toString(),
                         "klammer.ledger.key-store-directory", dataDirectory.resolve("keys").toString(),
                         "klammer.ledger.key-store-password", "test-key-password"))
                 .run();
-    }
-
-    private static List<AppliedConfigUpdate> listApplied(byte[] configUpdate, long baseSequence) throws IOException {
-        Properties network = new Properties();
-        try (Reader reader = Files.newBufferedReader(descriptor())) {
-            network.load(reader);
-        }
-        OrdererEndpoint orderer = new OrdererEndpoint(
-                network.getProperty("orderer.host"),
-                Integer.parseInt(network.getProperty("orderer.port")),
-                Path.of(network.getProperty("orderer.tls.ca")),
-                network.getProperty("orderer.tls.hostname"));
-        var reader = SigningIdentities.fromPem(
-                "OrdererMSP",
-                Path.of(network.getProperty("identity.orderer-admin.cert")),
-                Path.of(network.getProperty("identity.orderer-admin.key")));
-        try (ChannelAdmin admin = new ChannelAdmin(orderer, reader)) {
-            return admin.listApplied(CHANNEL, configUpdate, baseSequence);
-        }
-    }
-
-    private static Path descriptor() {
-        String location = System.getProperty("klammer.network.descriptor");
-        if (location == null || !Files.isRegularFile(Path.of(location))) {
-            throw new IllegalStateException("No running Fabric network: set -Dklammer.network.descriptor or run the"
-                    + " tests with './klammer test'");
-        }
-        return Path.of(location);
     }
 
     private static Proposal proposal(ConfigurableApplicationContext context, String reference) {

@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 /**
  * Runs the ledger submitter on a fixed delay, starting right after startup so that submissions interrupted by a
  * crash are reconciled at once. The ShedLock lock in the shared database lets only one portal instance run it at a
- * time; {@code lockAtMostFor} must exceed the longest run (one config-block wait per due submission).
+ * time. {@code klammer.portal.submitter.lock-at-most-for} (15 minutes) must exceed the longest run, one config-block
+ * wait per due submission. It is also how long submissions wait after the instance that held the lock died.
  */
 @Component
 @ConditionalOnBooleanProperty(name = "klammer.portal.submitter.enabled", matchIfMissing = true)
@@ -21,7 +22,7 @@ class LedgerSubmitterSchedule {
     }
 
     @Scheduled(initialDelay = 0, fixedDelayString = "${klammer.portal.submitter.poll-interval:PT5S}")
-    @SchedulerLock(name = "ledger-submitter", lockAtMostFor = "PT15M")
+    @SchedulerLock(name = "ledger-submitter", lockAtMostFor = "${klammer.portal.submitter.lock-at-most-for:PT15M}")
     public void run() {
         submitter.processDueSubmissions();
     }
