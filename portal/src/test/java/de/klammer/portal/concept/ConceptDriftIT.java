@@ -27,10 +27,10 @@ import de.klammer.portal.governance.ProposalStatus;
 import de.klammer.portal.governance.ProposalTexts;
 import de.klammer.portal.governance.internal.LedgerSubmitter;
 import de.klammer.portal.ledger.FabricPeerCommand;
+import de.klammer.portal.ledger.TestChannel;
 import de.klammer.portal.security.PortalUser;
 import de.klammer.portal.security.TestUsers;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -151,15 +151,8 @@ class ConceptDriftIT {
      * channel update}. No portal code takes part.
      */
     private static void changeOutsideKlammer(List<ConfigChange> changes) throws IOException, InterruptedException {
-        Properties network = new Properties();
-        try (Reader reader = Files.newBufferedReader(descriptor())) {
-            network.load(reader);
-        }
-        OrdererEndpoint orderer = new OrdererEndpoint(
-                network.getProperty("orderer.host"),
-                Integer.parseInt(network.getProperty("orderer.port")),
-                Path.of(network.getProperty("orderer.tls.ca")),
-                network.getProperty("orderer.tls.hostname"));
+        Properties network = TestChannel.network();
+        OrdererEndpoint orderer = TestChannel.orderer(network);
         SigningIdentity bamf = identity(network, "bamf-admin");
         Path workDir = Files.createTempDirectory("klammer-fabric-cli");
         FabricPeerCommand cli = FabricPeerCommand.create(network, workDir);
@@ -180,14 +173,5 @@ class ConceptDriftIT {
                 network.getProperty("identity." + name + ".msp"),
                 Path.of(network.getProperty("identity." + name + ".cert")),
                 Path.of(network.getProperty("identity." + name + ".key")));
-    }
-
-    private static Path descriptor() {
-        String location = System.getProperty("klammer.network.descriptor");
-        if (location == null || !Files.isRegularFile(Path.of(location))) {
-            throw new IllegalStateException("No running Fabric network: set -Dklammer.network.descriptor or run the"
-                    + " tests with './klammer test'");
-        }
-        return Path.of(location);
     }
 }

@@ -30,18 +30,29 @@ public final class TestChannel {
         return Path.of(location);
     }
 
-    /** Returns every config block on the channel that carries exactly this update. */
-    public static List<AppliedConfigUpdate> listApplied(String channel, byte[] configUpdate, long baseSequence)
-            throws IOException {
+    /** Reads the properties of the running network's descriptor. */
+    public static Properties network() throws IOException {
         Properties network = new Properties();
         try (Reader reader = Files.newBufferedReader(descriptor())) {
             network.load(reader);
         }
-        OrdererEndpoint orderer = new OrdererEndpoint(
+        return network;
+    }
+
+    /** Returns the orderer endpoint named in the descriptor's properties. */
+    public static OrdererEndpoint orderer(Properties network) {
+        return new OrdererEndpoint(
                 network.getProperty("orderer.host"),
                 Integer.parseInt(network.getProperty("orderer.port")),
                 Path.of(network.getProperty("orderer.tls.ca")),
                 network.getProperty("orderer.tls.hostname"));
+    }
+
+    /** Returns every config block on the channel that carries exactly this update. */
+    public static List<AppliedConfigUpdate> listApplied(String channel, byte[] configUpdate, long baseSequence)
+            throws IOException {
+        Properties network = network();
+        OrdererEndpoint orderer = orderer(network);
         var reader = SigningIdentities.fromPem(
                 "OrdererMSP",
                 Path.of(network.getProperty("identity.orderer-admin.cert")),
