@@ -170,6 +170,26 @@ public final class ChannelAdmin implements AutoCloseable {
         return accepted;
     }
 
+    /**
+     * Returns the MSP ID that a marshalled ConfigSignature claims as its creator. It does not verify the signature,
+     * so use it only on signatures that {@link #importSignatures} or {@link #evaluate} accepted.
+     *
+     * @throws IllegalArgumentException when the bytes are not a marshalled ConfigSignature
+     */
+    public static String signerMspId(byte[] configSignature) {
+        return ExternalSignatures.signerMspId(configSignature);
+    }
+
+    /**
+     * Returns the lower-case hex SHA-256 of the DER certificate that a marshalled ConfigSignature claims as its
+     * creator, without verifying the signature.
+     *
+     * @throws IllegalArgumentException when the bytes are not a marshalled ConfigSignature with an X.509 creator
+     */
+    public static String signerCertificateSha256(byte[] configSignature) {
+        return ExternalSignatures.signerCertificateSha256(configSignature);
+    }
+
     /** Evaluates signatures against the mod_policies of the live config with Fabric's rules. */
     public SignatureVerdict evaluate(String channelId, byte[] configUpdate, List<byte[]> signatures) {
         Live live = live(channelId);

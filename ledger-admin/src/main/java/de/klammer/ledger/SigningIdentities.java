@@ -9,7 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.InvalidParameterException;
 import java.security.PrivateKey;
+import java.security.Provider;
+import java.security.ProviderException;
+import java.security.Security;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.Collections;
@@ -19,7 +23,7 @@ import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 
-/** Loads signing identities from PEM files or password-protected PKCS#12 files. */
+/** Loads signing identities from PEM files, password-protected PKCS#12 files or PKCS#11 tokens. */
 public final class SigningIdentities {
 
     private SigningIdentities() {}
@@ -56,6 +60,64 @@ public final class SigningIdentities {
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalArgumentException("Cannot open the PKCS#12 file " + file + " of " + mspId
                     + " (wrong password or damaged file): " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Opens a key entry on a PKCS#11 token through the JDK's SunPKCS11 provider. The private key stays on the token,
+     * and every signature is computed there. The token must hold the certificate under the same label as the key,
+     * because SunPKCS11 lists only keys that have a matching certificate.
+     *
+     * @param library the token's PKCS#11 module, for example {@code /usr/lib/softhsm/libsofthsm2.so}
+     * @param slot the PKCS#11 slot ID of the token
+     * @param pin the user PIN; used to log in and not kept. NOTE: PKCS#11 keeps one login state per process, so once
+     *     a token is logged in, a later call with a wrong PIN still succeeds
+     * @param keyLabel the label (SunPKCS11 alias) of the key and certificate
+     * @throws IllegalArgumentException when the module cannot be loaded, the PIN is wrong, or the token has no key
+     *     entry with that label
+     */
+    public static SigningIdentity fromPkcs11(String mspId, Path library, long slot, char[] pin, String keyLabel) {
+        Provider provider = pkcs11Provider(mspId, library, slot);
+        try {
+            KeyStore store = KeyStore.getInstance("PKCS11", provider);
+            store.load(null, pin);
+            if (!store.isKeyEntry(keyLabel)) {
+                throw new IllegalArgumentException("PKCS#11 token in slot " + slot + " has no key entry labelled '"
+                        + keyLabel + "' with a certificate for " + mspId + "; its entries are "
+                        + Collections.list(store.aliases()) + ". Store the admin key and its certificate there");
+            }
+            PrivateKey key = (PrivateKey) store.getKey(keyLabel, null);
+            X509Certificate certificate = (X509Certificate) store.getCertificate(keyLabel);
+            return new EcdsaSigner(mspId, certificate, key, provider);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalArgumentException("Cannot open the PKCS#11 token in slot " + slot + " of " + library
+                    + " for " + mspId + " (wrong PIN or no token in that slot): " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Configures a SunPKCS11 provider for one token slot from a generated configuration. Each call makes a new
+     * provider instance, so callers keep the identity instead of opening it for every signature.
+     */
+    public static Provider pkcs11Provider(String mspId, Path library, long slot) {
+        if (!Files.isRegularFile(library)) {
+            throw new IllegalArgumentException("PKCS#11 module " + library + " of " + mspId
+                    + " does not exist; install the token's module (for SoftHSM2 the Debian package softhsm2)");
+        }
+        Provider template = Security.getProvider("SunPKCS11");
+        if (template == null) {
+            throw new IllegalStateException("The JDK has no SunPKCS11 provider; use a JDK with the jdk.crypto.cryptoki"
+                    + " module");
+        }
+        // SunPKCS11 reads a configuration given inline when it starts with "--".
+        String configuration = "--name = Klammer-" + mspId.replaceAll("[^A-Za-z0-9]", "") + "\n"
+                + "library = " + library.toAbsolutePath() + "\n"
+                + "slot = " + slot + "\n";
+        try {
+            return template.configure(configuration);
+        } catch (InvalidParameterException | ProviderException e) {
+            throw new IllegalArgumentException("Cannot load PKCS#11 module " + library + " for slot " + slot + " of "
+                    + mspId + ": " + e.getMessage(), e);
         }
     }
 

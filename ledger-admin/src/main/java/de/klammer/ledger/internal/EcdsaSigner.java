@@ -4,27 +4,54 @@ import de.klammer.ledger.SigningIdentity;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
+import java.security.Provider;
 import java.security.Signature;
+import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.DERSequence;
+import org.jspecify.annotations.Nullable;
 
-/** A software signing identity holding an EC private key in memory. */
+/**
+ * A signing identity with an EC private key: in memory, or on a PKCS#11 token whose provider computes the signature
+ * there. Either way S is rewritten into the low half of the curve order afterwards.
+ */
 public final class EcdsaSigner implements SigningIdentity {
 
     private final String mspId;
     private final String certificatePem;
     private final PrivateKey privateKey;
+    private final @Nullable Provider provider;
+    private final BigInteger order;
 
     public EcdsaSigner(String mspId, String certificatePem, PrivateKey privateKey) {
-        if (!(privateKey instanceof ECPrivateKey)) {
+        if (!(privateKey instanceof ECPrivateKey ecKey)) {
             throw new IllegalArgumentException("The key of " + mspId + " is " + privateKey.getAlgorithm()
                     + ", Fabric identities here need an EC key");
         }
         this.mspId = mspId;
         this.certificatePem = certificatePem;
         this.privateKey = privateKey;
+        this.provider = null;
+        this.order = ecKey.getParams().getOrder();
+    }
+
+    /**
+     * Creates an identity whose key stays on a PKCS#11 token. The token key is not extractable, so the curve order
+     * comes from the certificate's public key.
+     */
+    public EcdsaSigner(String mspId, X509Certificate certificate, PrivateKey tokenKey, Provider provider) {
+        if (!(certificate.getPublicKey() instanceof ECPublicKey publicKey)) {
+            throw new IllegalArgumentException("The certificate of " + mspId + " on the PKCS#11 token has a "
+                    + certificate.getPublicKey().getAlgorithm() + " key; Fabric identities here need an EC key");
+        }
+        this.mspId = mspId;
+        this.certificatePem = Certificates.toPem(certificate);
+        this.privateKey = tokenKey;
+        this.provider = provider;
+        this.order = publicKey.getParams().getOrder();
     }
 
     @Override
@@ -40,13 +67,15 @@ public final class EcdsaSigner implements SigningIdentity {
     @Override
     public byte[] sign(byte[] message) {
         try {
-            Signature signature = Signature.getInstance("SHA256withECDSA");
+            Signature signature = provider == null
+                    ? Signature.getInstance("SHA256withECDSA")
+                    : Signature.getInstance("SHA256withECDSA", provider);
             signature.initSign(privateKey);
             signature.update(message);
-            BigInteger order = ((ECPrivateKey) privateKey).getParams().getOrder();
             return toLowS(signature.sign(), order);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Signing as " + mspId + " failed", e);
+            throw new IllegalStateException("Signing as " + mspId + " failed"
+                    + (provider == null ? "" : " on PKCS#11 provider " + provider.getName()), e);
         }
     }
 

@@ -4,6 +4,8 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import de.klammer.ledger.PolicyRule.Role;
 import de.klammer.ledger.SignatureImportException;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,9 +14,11 @@ import org.hyperledger.fabric.protos.common.Common.Envelope;
 import org.hyperledger.fabric.protos.common.Common.Header;
 import org.hyperledger.fabric.protos.common.Common.HeaderType;
 import org.hyperledger.fabric.protos.common.Common.Payload;
+import org.hyperledger.fabric.protos.common.Common.SignatureHeader;
 import org.hyperledger.fabric.protos.common.Configtx.Config;
 import org.hyperledger.fabric.protos.common.Configtx.ConfigSignature;
 import org.hyperledger.fabric.protos.common.Configtx.ConfigUpdateEnvelope;
+import org.hyperledger.fabric.protos.msp.Identities.SerializedIdentity;
 
 /**
  * Exchanges config updates with Fabric's own tools: the envelope that {@code peer channel signconfigtx -f} signs,
@@ -83,6 +87,41 @@ public final class ExternalSignatures {
             throw new SignatureImportException(problems);
         }
         return accepted;
+    }
+
+    /**
+     * Returns the MSP ID that a marshalled ConfigSignature names in its creator, without verifying it.
+     *
+     * @throws IllegalArgumentException when the bytes are not a ConfigSignature with a serialized identity
+     */
+    public static String signerMspId(byte[] configSignature) {
+        return creator(configSignature).getMspid();
+    }
+
+    /**
+     * Returns the lower-case hex SHA-256 of the DER certificate that a marshalled ConfigSignature names as its
+     * creator, without verifying the signature.
+     *
+     * @throws IllegalArgumentException when the bytes are not a ConfigSignature with an X.509 creator
+     */
+    public static String signerCertificateSha256(byte[] configSignature) {
+        try {
+            X509Certificate certificate = Certificates.parse(creator(configSignature).getIdBytes());
+            return Envelopes.sha256(certificate.getEncoded());
+        } catch (CertificateEncodingException e) {
+            throw new IllegalArgumentException("The signer certificate cannot be encoded: " + e.getMessage(), e);
+        }
+    }
+
+    private static SerializedIdentity creator(byte[] configSignature) {
+        try {
+            ConfigSignature signature = ConfigSignature.parseFrom(configSignature);
+            SignatureHeader header = SignatureHeader.parseFrom(signature.getSignatureHeader());
+            return SerializedIdentity.parseFrom(header.getCreator());
+        } catch (InvalidProtocolBufferException e) {
+            throw new IllegalArgumentException("Not a marshalled ConfigSignature with a serialized identity: "
+                    + e.getMessage(), e);
+        }
     }
 
     private static Optional<String> check(byte[] signature, byte[] configUpdate, PolicyEvaluator evaluator) {

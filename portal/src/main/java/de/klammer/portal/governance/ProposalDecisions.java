@@ -9,6 +9,7 @@ import de.klammer.portal.governance.VoteCounting.CastVote;
 import de.klammer.portal.governance.internal.LedgerSubmission;
 import de.klammer.portal.governance.internal.LedgerSubmissionRepository;
 import de.klammer.portal.governance.internal.Proposal;
+import de.klammer.portal.governance.internal.ProposalSignatures;
 import de.klammer.portal.governance.internal.RuleChange;
 import de.klammer.portal.governance.internal.RuleChangeRepository;
 import de.klammer.portal.governance.internal.VoteRepository;
@@ -44,6 +45,7 @@ class ProposalDecisions {
     private final AuthorityService authorities;
     private final BoardMemberService boardMembers;
     private final ProposalReadModels readModels;
+    private final ProposalSignatures signatures;
     private final AuditService audit;
     private final ApplicationEventPublisher events;
 
@@ -56,6 +58,7 @@ class ProposalDecisions {
             AuthorityService authorities,
             BoardMemberService boardMembers,
             ProposalReadModels readModels,
+            ProposalSignatures signatures,
             AuditService audit,
             ApplicationEventPublisher events) {
         this.votes = votes;
@@ -66,6 +69,7 @@ class ProposalDecisions {
         this.authorities = authorities;
         this.boardMembers = boardMembers;
         this.readModels = readModels;
+        this.signatures = signatures;
         this.audit = audit;
         this.events = events;
     }
@@ -158,7 +162,8 @@ class ProposalDecisions {
     }
 
     private SignatureCheck evaluateSignatures(Proposal proposal, AuditActor actor) {
-        SignatureCheck check = ledger.evaluate(proposal.preparedUpdate(), readModels.signaturesOf(proposal.id()));
+        SignatureCheck check = ledger.evaluate(
+                proposal.preparedUpdate(), signatures.of(proposal.id(), proposal.preparedUpdate().sha256()));
         proposal.recordMissingSignatures(check.missing());
         audit(actor, "proposal.signatures-evaluated", proposal, check.satisfied()
                 ? "satisfied by " + String.join(", ", check.countedMspIds())

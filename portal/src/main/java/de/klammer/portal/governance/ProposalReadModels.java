@@ -13,7 +13,6 @@ import de.klammer.portal.governance.internal.LedgerSubmissionRepository;
 import de.klammer.portal.governance.internal.Proposal;
 import de.klammer.portal.governance.internal.Vote;
 import de.klammer.portal.governance.internal.VoteRepository;
-import de.klammer.portal.ledger.AuthoritySignature;
 import de.klammer.portal.security.PortalRole;
 import de.klammer.portal.security.PortalUser;
 import de.klammer.portal.security.UserPseudonyms;
@@ -184,13 +183,6 @@ class ProposalReadModels {
         return boardMembers.findById(proposal.proposerId());
     }
 
-    List<AuthoritySignature> signaturesOf(UUID proposalId) {
-        return approvals.findByProposalIdOrderByCreatedAtAsc(proposalId).stream()
-                .filter(Approval::signed)
-                .map(approval -> new AuthoritySignature(mspIdOf(approval.authorityId()), approval.configSignature()))
-                .toList();
-    }
-
     String pseudonymOf(UUID boardMemberId) {
         return boardMembers.findById(boardMemberId).map(BoardMember::pseudonym).orElse(UNKNOWN);
     }
@@ -205,12 +197,6 @@ class ProposalReadModels {
                 approval.signed(),
                 approval.configUpdateSha256(),
                 approval.createdAt());
-    }
-
-    private String mspIdOf(UUID authorityId) {
-        return authorities.findById(authorityId)
-                .map(Authority::mspId)
-                .orElseThrow(() -> new IllegalStateException("Approval refers to unknown authority " + authorityId));
     }
 
     private static boolean canApprove(Proposal proposal, List<Vote> voteRows, PortalUser user) {

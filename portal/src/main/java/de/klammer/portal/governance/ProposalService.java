@@ -7,6 +7,8 @@ import de.klammer.portal.governance.GovernanceRuleViolationException.Rule;
 import de.klammer.portal.governance.Voting.BoardMemberActor;
 import de.klammer.portal.governance.internal.Approval;
 import de.klammer.portal.governance.internal.ApprovalRepository;
+import de.klammer.portal.governance.internal.ImportedSignature;
+import de.klammer.portal.governance.internal.ImportedSignatureRepository;
 import de.klammer.portal.governance.internal.LedgerSubmissionRepository;
 import de.klammer.portal.governance.internal.Proposal;
 import de.klammer.portal.governance.internal.ProposalRepository;
@@ -54,6 +56,7 @@ public class ProposalService {
 
     private final ProposalRepository proposals;
     private final ApprovalRepository approvals;
+    private final ImportedSignatureRepository importedSignatures;
     private final VoteRepository votes;
     private final LedgerSubmissionRepository submissions;
     private final RuleChangeRepository ruleChanges;
@@ -69,6 +72,7 @@ public class ProposalService {
     ProposalService(
             ProposalRepository proposals,
             ApprovalRepository approvals,
+            ImportedSignatureRepository importedSignatures,
             VoteRepository votes,
             LedgerSubmissionRepository submissions,
             RuleChangeRepository ruleChanges,
@@ -82,6 +86,7 @@ public class ProposalService {
             ApplicationEventPublisher events) {
         this.proposals = proposals;
         this.approvals = approvals;
+        this.importedSignatures = importedSignatures;
         this.votes = votes;
         this.submissions = submissions;
         this.ruleChanges = ruleChanges;
@@ -339,6 +344,11 @@ public class ProposalService {
                     + approval.configUpdateSha256() + (approval.signed() ? " with signature" : " without signature"));
         }
         approvals.deleteByProposalId(proposal.id());
+        for (ImportedSignature signature : importedSignatures.findByProposalIdOrderByImportedAtAsc(proposal.id())) {
+            audit(actor, "imported-signature.discarded", proposal, "signature imported by "
+                    + signature.importedBy() + " for config update sha256 " + signature.configUpdateSha256());
+        }
+        importedSignatures.deleteByProposalId(proposal.id());
         for (Vote vote : votes.findByProposalIdOrderByCastAtAsc(proposal.id())) {
             audit(actor, "vote.discarded", proposal, "vote " + vote.choice().databaseValue() + " of "
                     + vote.voterPseudonym() + " cast at " + vote.castAt());

@@ -7,6 +7,7 @@ import de.klammer.portal.governance.ProposalDecisions.AuditActor;
 import de.klammer.portal.governance.internal.Approval;
 import de.klammer.portal.governance.internal.ApprovalRepository;
 import de.klammer.portal.governance.internal.Proposal;
+import de.klammer.portal.governance.internal.ProposalSignatures;
 import de.klammer.portal.governance.internal.Vote;
 import de.klammer.portal.governance.internal.VoteRepository;
 import de.klammer.portal.ledger.AuthoritySignature;
@@ -38,6 +39,7 @@ class Voting {
     private final ApprovalRepository approvals;
     private final LedgerGateway ledger;
     private final ProposalDecisions decisions;
+    private final ProposalSignatures signatures;
     private final AuditService audit;
 
     Voting(
@@ -45,11 +47,13 @@ class Voting {
             ApprovalRepository approvals,
             LedgerGateway ledger,
             ProposalDecisions decisions,
+            ProposalSignatures signatures,
             AuditService audit) {
         this.votes = votes;
         this.approvals = approvals;
         this.ledger = ledger;
         this.decisions = decisions;
+        this.signatures = signatures;
         this.audit = audit;
     }
 
@@ -188,7 +192,8 @@ class Voting {
     private @Nullable AuthoritySignature signIfNeeded(
             Proposal proposal, PreparedUpdate update, AuthorityRef authority, AuditActor actor) {
         String mspId = authority.mspId();
-        if (!update.signingMspIds().contains(mspId) || approvals.existsSignatureOfAuthority(proposal.id(), authority.id())) {
+        // An authority signs once, so a signature imported from Fabric's tools leaves nothing to sign here.
+        if (!update.signingMspIds().contains(mspId) || signatures.hasSigned(proposal.id(), authority.id())) {
             return null;
         }
 

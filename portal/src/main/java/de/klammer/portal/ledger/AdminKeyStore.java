@@ -4,27 +4,58 @@ import de.klammer.ledger.SigningIdentities;
 import de.klammer.ledger.SigningIdentity;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import de.klammer.portal.ledger.LedgerProperties.Pkcs11Properties;
 
 /**
- * The per-authority admin signing keys, one password-protected PKCS#12 file per MSP ID in a folder outside the
- * database. Keys are loaded for each signature and never leave the server.
+ * The per-authority admin signing keys: a PKCS#11 token where one is configured for the MSP ID, otherwise one
+ * password-protected PKCS#12 file per MSP ID in a folder outside the database. PKCS#12 keys are loaded for each
+ * signature and never leave the server. Token keys never leave the token, and the opened token is kept.
  */
 public class AdminKeyStore {
 
     private final Path directory;
     private final char[] password;
+    private final Map<String, Pkcs11Properties> tokens;
+    private final Map<String, SigningIdentity> openedTokens = new ConcurrentHashMap<>();
 
     public AdminKeyStore(Path directory, String password) {
+        this(directory, password, Map.of());
+    }
+
+    /**
+     * Creates the store.
+     *
+     * @param tokens PKCS#11 token settings by MSP ID; the MSP ID matches regardless of case, because environment
+     *     variables bind in lower case
+     */
+    public AdminKeyStore(Path directory, String password, Map<String, Pkcs11Properties> tokens) {
         this.directory = directory;
         this.password = password.toCharArray();
+        Map<String, Pkcs11Properties> byMspId = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        byMspId.putAll(tokens);
+        this.tokens = byMspId;
+    }
+
+    /** Returns whether the MSP's admin key is on a PKCS#11 token. */
+    public boolean usesToken(String mspId) {
+        return tokens.containsKey(mspId);
     }
 
     /**
      * Loads the admin identity of an authority.
      *
      * @throws IllegalStateException when no key file exists for the MSP ID
+     * @throws IllegalArgumentException when the configured token cannot be opened or has no such key
      */
     public SigningIdentity admin(String mspId) {
+        Pkcs11Properties token = tokens.get(mspId);
+        if (token != null) {
+            return openedTokens.computeIfAbsent(mspId, id -> SigningIdentities.fromPkcs11(
+                    mspId, token.library(), token.slot(), token.pin().toCharArray(), token.keyLabel()));
+        }
         Path file = file(mspId);
         if (!Files.isRegularFile(file)) {
             throw new IllegalStateException("No admin key for " + mspId + ": expected the PKCS#12 file " + file
@@ -33,9 +64,9 @@ public class AdminKeyStore {
         return SigningIdentities.fromPkcs12(mspId, file, password);
     }
 
-    /** Returns whether a key file exists for the MSP ID. */
+    /** Returns whether a token is configured or a key file exists for the MSP ID. */
     public boolean contains(String mspId) {
-        return Files.isRegularFile(file(mspId));
+        return usesToken(mspId) || Files.isRegularFile(file(mspId));
     }
 
     /** Returns whether the key file of the MSP ID contains the certificate in the given PEM file. */

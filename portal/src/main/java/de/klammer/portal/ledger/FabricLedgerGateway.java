@@ -16,13 +16,16 @@ import de.klammer.ledger.Organization;
 import de.klammer.ledger.PolicyEntry;
 import de.klammer.ledger.PolicyRule;
 import de.klammer.ledger.RequiredSignature;
+import de.klammer.ledger.SignatureImportException;
 import de.klammer.ledger.SignatureVerdict;
+import de.klammer.ledger.SigningExports;
 import de.klammer.ledger.SigningIdentity;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,16 +35,25 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
-/** The ledger port backed by ledger-admin's {@link ChannelAdmin} and the portal's PKCS#12 admin keys. */
+/** The ledger port backed by ledger-admin's {@link ChannelAdmin} and the portal's admin keys (PKCS#12 or PKCS#11). */
 public class FabricLedgerGateway implements LedgerGateway, AutoCloseable {
 
     private final ChannelAdmin admin;
     private final AdminKeyStore keys;
+    private final @Nullable Path fabricBinaries;
 
-    public FabricLedgerGateway(ChannelAdmin admin, AdminKeyStore keys) {
+    /**
+     * Creates the gateway.
+     *
+     * @param fabricBinaries the bin folder of a Fabric installation with {@code configtxlator}; null disables the
+     *     JSON rendering of exports
+     */
+    public FabricLedgerGateway(ChannelAdmin admin, AdminKeyStore keys, @Nullable Path fabricBinaries) {
         this.admin = admin;
         this.keys = keys;
+        this.fabricBinaries = fabricBinaries;
     }
 
     @Override
@@ -127,6 +139,35 @@ public class FabricLedgerGateway implements LedgerGateway, AutoCloseable {
     public AuthoritySignature sign(String mspId, PreparedUpdate update) {
         SigningIdentity signer = keys.admin(mspId);
         return new AuthoritySignature(mspId, ChannelAdmin.sign(update.configUpdate(), signer));
+    }
+
+    @Override
+    public byte[] exportForSigning(PreparedUpdate update, List<AuthoritySignature> signatures) {
+        return ChannelAdmin.exportForSigning(update.channel(), update.configUpdate(), bytes(signatures));
+    }
+
+    @Override
+    public String renderAsJson(byte[] exportedEnvelope) {
+        if (fabricBinaries == null) {
+            throw new IllegalStateException("No Fabric binaries configured; set klammer.ledger.fabric-binaries to the"
+                    + " bin folder that contains configtxlator");
+        }
+        return SigningExports.configtxlatorJson(fabricBinaries, exportedEnvelope);
+    }
+
+    @Override
+    public List<VerifiedSignature> importSignatures(PreparedUpdate update, byte[] signedEnvelope) {
+        List<byte[]> imported;
+        try {
+            imported = call(() -> admin.importSignatures(update.channel(), update.configUpdate(), signedEnvelope));
+        } catch (SignatureImportException e) {
+            throw new SignatureRejectedException(e.reasons(), e);
+        }
+        return imported.stream()
+                .map(signature -> new VerifiedSignature(
+                        new AuthoritySignature(ChannelAdmin.signerMspId(signature), signature),
+                        ChannelAdmin.signerCertificateSha256(signature)))
+                .toList();
     }
 
     @Override

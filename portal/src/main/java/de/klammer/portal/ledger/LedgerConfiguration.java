@@ -4,6 +4,7 @@ import de.klammer.ledger.ChannelAdmin;
 import de.klammer.ledger.OrdererEndpoint;
 import java.nio.file.Path;
 import de.klammer.portal.shell.NetworkDescriptor;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -24,10 +25,14 @@ class LedgerConfiguration {
 
     @Bean
     AdminKeyStore adminKeyStore(LedgerProperties properties) {
-        AdminKeyStore store = new AdminKeyStore(properties.keyStoreDirectory(), properties.keyStorePassword());
+        AdminKeyStore store = new AdminKeyStore(
+                properties.keyStoreDirectory(), properties.keyStorePassword(), properties.pkcs11());
         if (properties.networkDescriptor() != null) {
             NetworkDescriptor network = NetworkDescriptor.read(properties.networkDescriptor());
             for (String[] admin : DEMO_ADMINS) {
+                if (store.usesToken(admin[0])) {
+                    continue;
+                }
                 Path certificate = Path.of(network.value("identity." + admin[1] + ".cert"));
                 // A cleaned network has new crypto material, so a key file made from the old one is replaced.
                 if (!store.contains(admin[0]) || !store.containsCertificate(admin[0], certificate)) {
@@ -42,7 +47,18 @@ class LedgerConfiguration {
     @Bean(destroyMethod = "close")
     FabricLedgerGateway ledgerGateway(LedgerProperties properties, AdminKeyStore keys) {
         ChannelAdmin admin = new ChannelAdmin(ordererEndpoint(properties), keys.admin(properties.operatorMspId()));
-        return new FabricLedgerGateway(admin, keys);
+        return new FabricLedgerGateway(admin, keys, fabricBinaries(properties));
+    }
+
+    private static @Nullable Path fabricBinaries(LedgerProperties properties) {
+        if (properties.fabricBinaries() != null) {
+            return properties.fabricBinaries();
+        }
+        if (properties.networkDescriptor() != null) {
+            String folder = NetworkDescriptor.read(properties.networkDescriptor()).value("fabric.bin", "");
+            return folder.isEmpty() ? null : Path.of(folder);
+        }
+        return null;
     }
 
     private static OrdererEndpoint ordererEndpoint(LedgerProperties properties) {

@@ -57,6 +57,29 @@ public interface LedgerGateway {
     /** Signs exactly {@code update.configUpdate()} with the admin identity of that authority (PKCS#12 held by the portal). */
     AuthoritySignature sign(String mspId, PreparedUpdate update);
 
+    /**
+     * Exports the update for signing outside the portal: the marshalled {@code CONFIG_UPDATE} envelope with the
+     * signatures so far, which {@code peer channel signconfigtx -f} signs in place.
+     */
+    byte[] exportForSigning(PreparedUpdate update, List<AuthoritySignature> signatures);
+
+    /**
+     * Renders an exported envelope as the JSON of {@code configtxlator proto_decode --type common.Envelope}.
+     *
+     * @throws IllegalStateException when no configtxlator binary is configured or it fails
+     */
+    String renderAsJson(byte[] exportedEnvelope);
+
+    /**
+     * Verifies the signatures of an envelope signed with Fabric's own tools: each must cover exactly
+     * {@code update.configUpdate()} and come from a valid, unrevoked admin of an organisation on the live channel.
+     *
+     * @return every signature of the envelope, including those that were already in the export
+     * @throws SignatureRejectedException naming each problem, for example a certificate of another organisation, a
+     *     client certificate, another update or no signature at all
+     */
+    List<VerifiedSignature> importSignatures(PreparedUpdate update, byte[] signedEnvelope);
+
     /** Evaluates signatures against the live mod_policies with Fabric's rules. */
     SignatureCheck evaluate(PreparedUpdate update, List<AuthoritySignature> signatures);
 

@@ -5,19 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import de.klammer.portal.PortalApplication;
 import de.klammer.portal.authority.AuthorityService;
 import de.klammer.portal.authority.BoardMemberService;
-import de.klammer.portal.browser.BoardSteps;
-import de.klammer.portal.governance.ProposalDetails;
 import de.klammer.portal.governance.ProposalService;
-import de.klammer.portal.governance.ProposalStatus;
-import de.klammer.portal.governance.ProposalTexts;
 import de.klammer.portal.ledger.LedgerGateway;
-import de.klammer.portal.ledger.PolicyChange;
 import de.klammer.portal.security.PortalUser;
 import de.klammer.portal.security.TestUsers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -67,20 +61,10 @@ class LastApprovalToBlockBenchmark {
         PortalUser lds = users.boardMember("lds");
         List<Double> seconds = new ArrayList<>();
 
-        for (int run = 0; run < WARMUP_RUNS + MEASURED_RUNS; run++) {
-            TestUsers.signIn(proposer);
-            String rule = BoardSteps.endorsementFlip(ledger, proposals.channel());
-            ProposalDetails proposal = proposals.propose(
-                    new ProposalTexts("Benchmark run " + run, "Latency measurement", "Art. 6(1)(e) GDPR", false),
-                    new PolicyChange(BoardSteps.ENDORSEMENT, rule));
-            TestUsers.signIn(secondBamf);
-            proposals.approve(proposal.id());
-            TestUsers.signIn(lds);
+        ApprovalRound round = new ApprovalRound(proposals, ledger, proposer, secondBamf, lds);
 
-            long start = System.nanoTime();
-            proposals.approve(proposal.id());
-            awaitApplied(proposal);
-            double elapsed = (System.nanoTime() - start) / 1e9;
+        for (int run = 0; run < WARMUP_RUNS + MEASURED_RUNS; run++) {
+            double elapsed = round.run("Benchmark run " + run);
 
             if (run >= WARMUP_RUNS) {
                 seconds.add(elapsed);
@@ -94,20 +78,6 @@ class LastApprovalToBlockBenchmark {
         Files.createDirectories(target.getParent());
         Files.writeString(target, report);
         assertThat(seconds).hasSize(MEASURED_RUNS);
-    }
-
-    private void awaitApplied(ProposalDetails proposal) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            ProposalStatus status = proposals.getProposal(proposal.id()).status();
-            if (status == ProposalStatus.APPLIED) {
-                return;
-            }
-            assertThat(status).as("status of " + proposal.reference()).isIn(
-                    ProposalStatus.APPROVED, ProposalStatus.SUBMITTED);
-            Thread.sleep(20);
-        }
-        throw new AssertionError(proposal.reference() + " was not applied within 60 s");
     }
 
     private static String report(List<Double> seconds) throws IOException {

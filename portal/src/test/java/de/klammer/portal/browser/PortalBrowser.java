@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -144,6 +145,19 @@ public class PortalBrowser implements AutoCloseable {
                     HttpResponse.BodyHandlers.ofByteArray());
             return new Download(response.statusCode(), response.body());
         }
+    }
+
+    /**
+     * Chooses a file in a Vaadin upload, the way a user's file dialog would, which starts the upload. The file input
+     * sits in the component's shadow root when it is not in its light DOM.
+     */
+    public void uploadFile(By upload, Path file) {
+        WebElement component = find(upload);
+        List<WebElement> inputs = component.findElements(By.cssSelector("input[type=file]"));
+        WebElement input = inputs.isEmpty()
+                ? component.getShadowRoot().findElement(By.cssSelector("input[type=file]"))
+                : inputs.getFirst();
+        input.sendKeys(file.toAbsolutePath().toString());
     }
 
     /** An HTTP response of {@link #download}. */

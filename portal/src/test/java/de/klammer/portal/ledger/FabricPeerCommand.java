@@ -1,6 +1,7 @@
 package de.klammer.portal.ledger;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +27,24 @@ public final class FabricPeerCommand {
         this.network = network;
         this.peer = peer;
         this.configDir = configDir;
+    }
+
+    /**
+     * Reads the descriptor of the running test network that {@code -Dklammer.network.descriptor} names.
+     *
+     * @throws IllegalStateException when the property is missing or names no file
+     */
+    public static Properties testNetwork() throws IOException {
+        String location = System.getProperty("klammer.network.descriptor");
+        if (location == null || !Files.isRegularFile(Path.of(location))) {
+            throw new IllegalStateException("No running Fabric network: set -Dklammer.network.descriptor or run the"
+                    + " tests with './klammer test'");
+        }
+        Properties network = new Properties();
+        try (Reader reader = Files.newBufferedReader(Path.of(location))) {
+            network.load(reader);
+        }
+        return network;
     }
 
     /** Creates the command for a network descriptor, with its client configuration in {@code workDir}. */

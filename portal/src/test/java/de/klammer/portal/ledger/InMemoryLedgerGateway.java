@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -241,6 +242,54 @@ public class InMemoryLedgerGateway implements LedgerGateway {
         }
         return new AuthoritySignature(mspId, ("signature of " + mspId + " over " + update.sha256())
                 .getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Exports a text stand-in: the update's SHA-256, then one Base64 line per signature. */
+    @Override
+    public byte[] exportForSigning(PreparedUpdate update, List<AuthoritySignature> signatures) {
+        StringBuilder export = new StringBuilder("update " + update.sha256() + "\n");
+        for (AuthoritySignature signature : signatures) {
+            export.append(Base64.getEncoder().encodeToString(signature.configSignature())).append('\n');
+        }
+        return export.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String renderAsJson(byte[] exportedEnvelope) {
+        return "{\"stand-in\": \"" + new String(exportedEnvelope, StandardCharsets.UTF_8).lines().findFirst().orElse("")
+                + "\"}";
+    }
+
+    /** Accepts the stand-in export with signature lines in the form that {@link #sign} makes. */
+    @Override
+    public List<VerifiedSignature> importSignatures(PreparedUpdate update, byte[] signedEnvelope) {
+        List<String> lines = new String(signedEnvelope, StandardCharsets.UTF_8).lines().toList();
+        if (lines.isEmpty() || !lines.getFirst().equals("update " + update.sha256())) {
+            throw new SignatureRejectedException(List.of("the envelope carries another config update"));
+        }
+        if (lines.size() == 1) {
+            throw new SignatureRejectedException(List.of("the envelope contains no signatures"));
+        }
+        List<VerifiedSignature> verified = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String text = new String(Base64.getDecoder().decode(line), StandardCharsets.UTF_8);
+            String mspId = text.replaceFirst("^signature of (\\S+) over .*$", "$1");
+            if (!MSP_IDS.contains(mspId) || !text.equals("signature of " + mspId + " over " + update.sha256())) {
+                throw new SignatureRejectedException(List.of("signature '" + text + "' does not verify"));
+            }
+            verified.add(new VerifiedSignature(
+                    new AuthoritySignature(mspId, text.getBytes(StandardCharsets.UTF_8)), sha256(mspId)));
+        }
+        return verified;
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override

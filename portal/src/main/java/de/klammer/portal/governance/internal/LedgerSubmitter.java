@@ -2,8 +2,6 @@ package de.klammer.portal.governance.internal;
 
 import de.klammer.portal.audit.AuditEntry;
 import de.klammer.portal.audit.AuditService;
-import de.klammer.portal.authority.Authority;
-import de.klammer.portal.authority.AuthorityService;
 import de.klammer.portal.governance.ProposalDecided;
 import de.klammer.portal.governance.ProposalStatus;
 import de.klammer.portal.governance.SubmissionState;
@@ -57,8 +55,7 @@ public class LedgerSubmitter {
 
     private final LedgerSubmissionRepository submissions;
     private final ProposalRepository proposals;
-    private final ApprovalRepository approvals;
-    private final AuthorityService authorities;
+    private final ProposalSignatures signatures;
     private final LedgerGateway ledger;
     private final AuditService audit;
     private final TransactionTemplate transactions;
@@ -71,8 +68,7 @@ public class LedgerSubmitter {
     LedgerSubmitter(
             LedgerSubmissionRepository submissions,
             ProposalRepository proposals,
-            ApprovalRepository approvals,
-            AuthorityService authorities,
+            ProposalSignatures signatures,
             LedgerGateway ledger,
             AuditService audit,
             TransactionTemplate transactions,
@@ -80,8 +76,7 @@ public class LedgerSubmitter {
             ApplicationEventPublisher events) {
         this.submissions = submissions;
         this.proposals = proposals;
-        this.approvals = approvals;
-        this.authorities = authorities;
+        this.signatures = signatures;
         this.ledger = ledger;
         this.audit = audit;
         this.transactions = transactions;
@@ -272,19 +267,10 @@ public class LedgerSubmitter {
                 .orElseThrow(() -> new IllegalStateException("Submission " + submissionId + " not found"));
         Proposal proposal = proposals.findById(submission.proposalId())
                 .orElseThrow(() -> new IllegalStateException("Proposal " + submission.proposalId() + " not found"));
-        List<AuthoritySignature> signatures = approvals.findByProposalIdOrderByCreatedAtAsc(proposal.id()).stream()
-                .filter(Approval::signed)
-                .map(approval -> new AuthoritySignature(mspIdOf(approval.authorityId()), approval.configSignature()))
-                .toList();
+        PreparedUpdate update = proposal.preparedUpdate();
         return new Work(
                 submission.id(), proposal.id(), proposal.reference(), submission.state(), proposal.status(),
-                proposal.preparedUpdate(), signatures);
-    }
-
-    private String mspIdOf(UUID authorityId) {
-        return authorities.findById(authorityId)
-                .map(Authority::mspId)
-                .orElseThrow(() -> new IllegalStateException("Approval refers to unknown authority " + authorityId));
+                update, signatures.of(proposal.id(), update.sha256()));
     }
 
     private LedgerSubmission submission(Work work) {

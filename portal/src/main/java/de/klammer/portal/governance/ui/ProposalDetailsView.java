@@ -21,12 +21,14 @@ import com.vaadin.flow.server.auth.AccessDeniedErrorRouter;
 import de.klammer.portal.audit.AuditEvent;
 import de.klammer.portal.governance.ApprovalOutcome;
 import de.klammer.portal.governance.DecisionRecordService;
+import de.klammer.portal.governance.ExternalSignatureService;
 import de.klammer.portal.governance.GovernanceRuleViolationException;
 import de.klammer.portal.governance.ProposalDetails;
 import de.klammer.portal.governance.ProposalDetails.ApprovalDetails;
 import de.klammer.portal.governance.ProposalNotFoundException;
 import de.klammer.portal.governance.ProposalService;
 import de.klammer.portal.governance.ProposalStatus;
+import de.klammer.portal.governance.SignatureImportResult;
 import de.klammer.portal.governance.VoteChoice;
 import de.klammer.portal.ledger.ChangeRejectedException;
 import de.klammer.portal.ledger.LedgerUnavailableException;
@@ -50,13 +52,19 @@ class ProposalDetailsView extends VerticalLayout implements HasUrlParameter<Stri
 
     private final ProposalService proposals;
     private final DecisionRecordService records;
+    private final ExternalSignatureService externalSignatures;
     private final CurrentUser currentUser;
     private com.vaadin.flow.shared.@org.jspecify.annotations.Nullable Registration pollRegistration;
     private @Nullable UUID proposalId;
     private String pageTitle = "";
 
-    ProposalDetailsView(ProposalService proposals, DecisionRecordService records, CurrentUser currentUser) {
+    ProposalDetailsView(
+            ProposalService proposals,
+            DecisionRecordService records,
+            ExternalSignatureService externalSignatures,
+            CurrentUser currentUser) {
         this.currentUser = currentUser;
+        this.externalSignatures = externalSignatures;
         this.proposals = proposals;
         this.records = records;
         setId("proposal-details-view");
@@ -88,8 +96,10 @@ class ProposalDetailsView extends VerticalLayout implements HasUrlParameter<Stri
                 createStatusLine(proposal),
                 createOutcome(proposal),
                 createActions(proposal),
-                new VotingPanel(proposal, this::vote, this::veto),
-                new Paragraph(proposal.rationale()));
+                new VotingPanel(proposal, this::vote, this::veto));
+        externalSignatures.openSigningSlot(proposal.id()).ifPresent(mspId -> add(
+                new ExternalSigningPanel(externalSignatures, proposal.id(), mspId, this::signatureImported)));
+        add(new Paragraph(proposal.rationale()));
         if (proposal.governance().ruleChange()) {
             Paragraph newRule = new Paragraph(getTranslation("governance.new-rule", proposal.change().policyText()));
             newRule.setId("proposal-new-rule");
@@ -294,6 +304,13 @@ class ProposalDetailsView extends VerticalLayout implements HasUrlParameter<Stri
             showError(getTranslation("details.state-changed"));
         } catch (LedgerUnavailableException e) {
             showError(getTranslation("ledger.unavailable", e.getMessage()));
+        }
+        refresh();
+    }
+
+    private void signatureImported(SignatureImportResult result) {
+        if (result.outcome() != null) {
+            showSuccess(getTranslation("signatures.imported", approvalMessage(result.outcome())));
         }
         refresh();
     }

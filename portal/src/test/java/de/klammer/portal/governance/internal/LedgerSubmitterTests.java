@@ -50,6 +50,9 @@ class LedgerSubmitterTests {
     ApprovalRepository approvals;
 
     @Autowired
+    ProposalSignatures signatures;
+
+    @Autowired
     AuthorityService authorities;
 
     @Autowired
@@ -207,7 +210,7 @@ class LedgerSubmitterTests {
                 properties.embeddedDb(),
                 properties.demoIdp());
         return new LedgerSubmitter(
-                submissions, proposals, approvals, authorities, ledger, audit, transactions, changed, events);
+                submissions, proposals, signatures, ledger, audit, transactions, changed, events);
     }
 
     private SubmitterProperties haltAfterBroadcast() {
