@@ -27,12 +27,14 @@ public final class FabricCaClient {
     private final SigningIdentity registrar;
     private final CaAuthorization registrarToken;
     private final FabricCaIdentities identities;
+    private final FabricCaAffiliations affiliations;
 
     public FabricCaClient(FabricCaEndpoint endpoint, SigningIdentity registrar) {
         this.transport = new CaTransport(Objects.requireNonNull(endpoint, "endpoint must not be null"));
         this.registrar = Objects.requireNonNull(registrar, "registrar must not be null");
         this.registrarToken = new CaAuthorization.Token(registrar);
         this.identities = new FabricCaIdentities(transport, registrarToken);
+        this.affiliations = new FabricCaAffiliations(transport, registrarToken, registrar.enrollmentId());
     }
 
     /**
@@ -71,6 +73,22 @@ public final class FabricCaClient {
     /** Returns the identity and certificate management of this CA, acting as the same registrar. */
     public FabricCaIdentities identities() {
         return identities;
+    }
+
+    /** Returns the affiliation management of this CA, acting as the same registrar. */
+    public FabricCaAffiliations affiliations() {
+        return affiliations;
+    }
+
+    /**
+     * Adds the affiliation and its missing parents unless the CA has it already ({@link FabricCaAffiliations#ensure}).
+     *
+     * @return whether the affiliation was added
+     * @throws AffiliationManagementDeniedException when the registrar lacks {@code hf.AffiliationMgr} or the
+     *     affiliation lies outside the registrar's own
+     */
+    public boolean ensureAffiliation(String name) {
+        return affiliations.ensure(name);
     }
 
     /** Returns the CA's name, certificate chain and version ({@code GET cainfo}, no authentication). */

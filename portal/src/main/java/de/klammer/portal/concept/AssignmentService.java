@@ -10,6 +10,7 @@ import de.klammer.portal.concept.internal.AssignmentStore;
 import de.klammer.portal.concept.internal.ConceptStore;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,6 +95,41 @@ public class AssignmentService {
         return assignments.ofHolder(holder).stream()
                 .filter(assignment -> assignment.isValidOn(day))
                 .toList();
+    }
+
+    /**
+     * Returns the concept role under which a ledger identity of the authority is registered at its CA: the role of
+     * its one assignment for that authority valid on the day, or empty when it has none. A Fabric CA identity has one
+     * affiliation, so its certificate carries one role as organizational unit, and a holder of several roles needs
+     * one role composed of them instead.
+     *
+     * @throws ConceptRuleViolationException when several roles are assigned on the day, or the role is missing from
+     *     the concept or cannot be a certificate's organizational unit
+     */
+    @PreAuthorize("hasRole('AUTHORITY_ADMIN')")
+    @Transactional(readOnly = true)
+    public Optional<String> enrollmentRole(String holder, String authorityCode, LocalDate day) {
+        List<String> roleCodes = assignments.ofHolder(holder).stream()
+                .filter(assignment -> assignment.authorityCode().equals(authorityCode) && assignment.isValidOn(day))
+                .map(RoleAssignment::roleCode)
+                .distinct()
+                .sorted()
+                .toList();
+        if (roleCodes.isEmpty()) {
+            return Optional.empty();
+        }
+        if (roleCodes.size() > 1) {
+            throw new ConceptRuleViolationException("Ledger identity " + holder + " holds the roles " + roleCodes
+                    + " for " + authorityCode + " on " + day + ", but its certificate can carry only one role."
+                    + " End all but one assignment, or assign one role composed of these roles.");
+        }
+        String roleCode = roleCodes.getFirst();
+        ConceptModel model = concepts.load(checkedVersion().id());
+        if (model.roles().stream().noneMatch(role -> role.code().equals(roleCode))) {
+            throw new ConceptRuleViolationException("Ledger identity " + holder + " is assigned the role " + roleCode
+                    + ", which the concept no longer contains. End that assignment or assign a current role.");
+        }
+        return Optional.of(RoleCodes.requireCertificateCode(roleCode));
     }
 
     private ConceptVersion checkedVersion() {

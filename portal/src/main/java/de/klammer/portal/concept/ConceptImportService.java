@@ -85,6 +85,12 @@ public class ConceptImportService {
                         + ", which the draft already has; rename or remove one of them");
                 continue;
             }
+            if (role.code().length() > RoleCodes.MAX_CERTIFICATE_CODE_LENGTH) {
+                problems.add("Role " + role.origin() + " becomes code " + role.code() + " with " + role.code().length()
+                        + " characters, but certificates carry it as an organizational unit of at most "
+                        + RoleCodes.MAX_CERTIFICATE_CODE_LENGTH + "; shorten the role name");
+                continue;
+            }
             Role converted = new Role(role.code(), role.name(), authorityType, authorityCode, role.components());
             imported.add(converted);
             roles.add(converted);

@@ -4,6 +4,7 @@ import de.klammer.ledger.AclResources;
 import de.klammer.ledger.ConfigChange;
 import de.klammer.ledger.ConfigChange.SetAcl;
 import de.klammer.ledger.ConfigChange.SetPolicy;
+import de.klammer.ledger.PolicyRule;
 import de.klammer.portal.concept.CompiledConcept.CompiledAcl;
 import de.klammer.portal.concept.CompiledConcept.CompiledPolicy;
 import de.klammer.portal.concept.ConceptPlan.ElementDifference;
@@ -19,6 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -113,9 +115,7 @@ public class ConceptPlanService {
     }
 
     private static String describe(CompiledPolicy policy, @Nullable PolicyView existing) {
-        String holders = policy.mspIds().isEmpty()
-                ? "nobody holds this right, so only admins of the network operator satisfy it"
-                : "members of " + String.join(", ", policy.mspIds());
+        String holders = holders(policy);
         String permission = policy.statusTypeCode() == null
                 ? policy.action().code() + " any status type"
                 : policy.action().code() + " status type " + policy.statusTypeCode();
@@ -125,6 +125,27 @@ public class ConceptPlanService {
         }
         return "Change policy " + policy.path() + " from " + existing.text() + " to " + policy.rule().text() + " ("
                 + holders + " may " + permission + ")";
+    }
+
+    /** Names who satisfies the policy: the roles per MSP with role principals, otherwise the MSPs' members. */
+    private static String holders(CompiledPolicy policy) {
+        if (policy.mspIds().isEmpty()) {
+            return "nobody holds this right, so only admins of the network operator satisfy it";
+        }
+        Map<String, List<String>> rolesByMsp = new TreeMap<>();
+        if (policy.rule() instanceof PolicyRule.Signature signature) {
+            for (PolicyRule.Principal principal : signature.principals()) {
+                if (principal instanceof PolicyRule.OuPrincipal unit) {
+                    rolesByMsp.computeIfAbsent(unit.mspId(), msp -> new ArrayList<>()).add(unit.organizationalUnit());
+                }
+            }
+        }
+        if (rolesByMsp.isEmpty()) {
+            return "members of " + String.join(", ", policy.mspIds());
+        }
+        return rolesByMsp.entrySet().stream()
+                .map(entry -> "roles " + String.join(", ", entry.getValue()) + " of " + entry.getKey())
+                .collect(Collectors.joining("; "));
     }
 
     private static String describe(CompiledAcl acl, @Nullable String current) {

@@ -14,15 +14,16 @@ import org.springframework.validation.annotation.Validated;
  * @param authorityTypes type per authority code, given to authorities that are still unclassified at startup; a type
  *     set later in the catalogue is kept
  * @param rolePrincipals whether compiled policies name one {@code <MSP>.OU(<role code>)} principal per role holding a
- *     right, so the peers refuse other roles of the same authority; off by default, because only identities
- *     registered under the role's sub-affiliation carry that OU
+ *     right, so the peers reject other roles of the same authority; on by default. Only identities registered under
+ *     the role's sub-affiliation carry that OU, which the portal's enrolment does for identities with a role
+ *     assignment. Off, the policies name {@code <MSP>.member} per authority.
  */
 @Validated
 @ConfigurationProperties("klammer.portal.concept")
 public record ConceptProperties(
         @DefaultValue("OrdererMSP") @NotBlank String operatorMspId,
         Map<String, String> authorityTypes,
-        @DefaultValue("false") boolean rolePrincipals) {
+        @DefaultValue("true") boolean rolePrincipals) {
 
     public ConceptProperties {
         authorityTypes = authorityTypes == null ? Map.of() : Map.copyOf(authorityTypes);

@@ -172,6 +172,7 @@ public class ConceptService {
         ConceptVersion draft = editableDraft(actor);
         ConceptModel model = store.load(draft.id());
         requireCode("role", role.code());
+        RoleCodes.requireCertificateCode(role.code());
         requireName(role.code(), role.name());
         requireScope(model, role);
         List<Role> roles = new ArrayList<>(model.roles().stream()

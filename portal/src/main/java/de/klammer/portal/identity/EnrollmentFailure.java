@@ -12,6 +12,7 @@ import de.klammer.identity.InvalidCsrException;
 import de.klammer.identity.InvalidEnrollmentSecretException;
 import de.klammer.identity.PersonalDataFinding;
 import de.klammer.identity.PersonalDataFoundException;
+import de.klammer.portal.concept.ConceptRuleViolationException;
 import java.util.stream.Collectors;
 
 /**
@@ -35,6 +36,7 @@ public record EnrollmentFailure(String code, String detail) {
     public static final String INVALID_CSR = "invalid-csr";
     public static final String PERSONAL_DATA = "personal-data";
     public static final String CA_REQUEST_FAILED = "ca-request-failed";
+    public static final String CONCEPT_ROLE = "concept-role";
 
     /** Classifies a failure of a CA call or of a check around it. */
     public static EnrollmentFailure of(RuntimeException failure) {
@@ -50,6 +52,7 @@ public record EnrollmentFailure(String code, String detail) {
             case InvalidCsrException e -> new EnrollmentFailure(INVALID_CSR, e.getMessage());
             case PersonalDataFoundException e -> new EnrollmentFailure(PERSONAL_DATA, personalDataDetail(e));
             case FabricCaException e -> new EnrollmentFailure(CA_REQUEST_FAILED, e.getMessage());
+            case ConceptRuleViolationException e -> new EnrollmentFailure(CONCEPT_ROLE, e.getMessage());
             default -> throw failure;
         };
     }

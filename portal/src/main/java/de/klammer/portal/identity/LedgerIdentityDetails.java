@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param enrollmentId pseudonymous enrolment ID; the common name a CSR must carry
  * @param kind person or technical system
  * @param roles roles written into the certificate
+ * @param conceptRole concept role whose code the certificate carries as organizational unit, or null for none
  * @param validUntil date until which the identity is requested
  * @param keySource CSR upload or generated key
  * @param csrAttached whether a CSR waits for the next enrolment
@@ -32,6 +33,7 @@ public record LedgerIdentityDetails(
         String enrollmentId,
         IdentityKind kind,
         List<LedgerRole> roles,
+        @Nullable String conceptRole,
         LocalDate validUntil,
         KeySource keySource,
         boolean csrAttached,

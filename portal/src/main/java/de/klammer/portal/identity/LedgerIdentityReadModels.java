@@ -53,6 +53,7 @@ class LedgerIdentityReadModels {
                 identity.enrollmentId(),
                 identity.kind(),
                 identity.roles(),
+                identity.conceptRole(),
                 identity.validUntil(),
                 identity.keySource(),
                 identity.csrPem() != null,

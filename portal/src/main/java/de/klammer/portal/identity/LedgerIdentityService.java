@@ -9,6 +9,7 @@ import de.klammer.identity.Registration;
 import de.klammer.identity.RevocationTarget;
 import de.klammer.portal.audit.AuditEntry;
 import de.klammer.portal.audit.AuditService;
+import de.klammer.portal.concept.AssignmentService;
 import de.klammer.portal.identity.internal.CaEnrollmentSteps;
 import de.klammer.portal.identity.internal.IdentityCertificate;
 import de.klammer.portal.identity.internal.IdentityCertificateRepository;
@@ -48,6 +49,7 @@ public class LedgerIdentityService {
     private final LedgerIdentityRepository identities;
     private final IdentityCertificateRepository certificates;
     private final CaEnrollmentSteps ca;
+    private final AssignmentService assignments;
     private final IdentityVaultService vault;
     private final AuditService audit;
     private final IdentityActors actors;
@@ -61,6 +63,7 @@ public class LedgerIdentityService {
             LedgerIdentityRepository identities,
             IdentityCertificateRepository certificates,
             CaEnrollmentSteps ca,
+            AssignmentService assignments,
             IdentityVaultService vault,
             AuditService audit,
             IdentityActors actors,
@@ -70,6 +73,7 @@ public class LedgerIdentityService {
         this.identities = identities;
         this.certificates = certificates;
         this.ca = ca;
+        this.assignments = assignments;
         this.vault = vault;
         this.audit = audit;
         this.actors = actors;
@@ -177,7 +181,9 @@ public class LedgerIdentityService {
 
     /**
      * Issues a new certificate for an enrolled identity, with a new generated key or the most recently attached CSR,
-     * and marks the earlier certificates superseded. Revoking them is the correction flow's step.
+     * and marks the earlier certificates superseded. Revoking them is the correction flow's step. When the identity's
+     * role assignment names another concept role than its CA registration, the registration moves to that role's
+     * affiliation first, so the new certificate carries the new role.
      *
      * @throws IllegalStateException when the identity is not enrolled or its validity has ended
      */
@@ -190,7 +196,17 @@ public class LedgerIdentityService {
             throw new IllegalStateException("The validity of identity " + identity.enrollmentId() + " ended on "
                     + identity.validUntil() + ", so it cannot be renewed; request a new identity");
         }
-        return enrollAndRecord(identity, null, personFor(identity), actor);
+        PersonRecord person = personFor(identity);
+        try {
+            String conceptRole = enrollmentRole(identity, actor);
+            boolean moved = ca.moveToRole(actor.mspId(), identity.enrollmentId(), conceptRole, person);
+            if (moved || !Objects.equals(conceptRole, identity.conceptRole())) {
+                identity = recordConceptRole(id, actor, conceptRole);
+            }
+        } catch (RuntimeException e) {
+            return recordFailure(id, actor, e);
+        }
+        return enrollAndRecord(identity, null, person, actor);
     }
 
     /**
@@ -323,16 +339,20 @@ public class LedgerIdentityService {
 
         Registration registration = null;
         if (identity.status() == LedgerIdentityStatus.APPROVED) {
+            String conceptRole;
             try {
+                conceptRole = enrollmentRole(identity, actor);
                 registration = ca.register(
-                        actor.mspId(), identity.enrollmentId(), identity.rolesAttributeValue(), person);
+                        actor.mspId(), identity.enrollmentId(), identity.rolesAttributeValue(), conceptRole, person);
             } catch (RuntimeException e) {
                 return recordFailure(id, actor, e);
             }
             identity = inTransaction(() -> {
                 LedgerIdentity current = load(id);
+                current.registerUnderRole(conceptRole);
                 current.markRegistered();
-                record(actor, "identity.registered", current, "registered at the CA of " + actor.mspId());
+                record(actor, "identity.registered", current, "registered at the CA of " + actor.mspId()
+                        + (conceptRole == null ? " without concept role" : " under concept role " + conceptRole));
                 return current;
             });
         }
@@ -389,6 +409,27 @@ public class LedgerIdentityService {
                 .addKeyValue("serial", serialHex)
                 .log("Enrolled ledger identity {}", identity.enrollmentId());
         return new EnrollmentOutcome(details, issued.keyStore());
+    }
+
+    /**
+     * Returns the concept role of the identity's one role assignment valid today, or null when it has none
+     * ({@link AssignmentService#enrollmentRole}).
+     */
+    private @Nullable String enrollmentRole(LedgerIdentity identity, IdentityActors.Actor actor) {
+        return assignments
+                .enrollmentRole(identity.enrollmentId(), actor.authorityCode(), LocalDate.now(clock))
+                .orElse(null);
+    }
+
+    private LedgerIdentity recordConceptRole(UUID id, IdentityActors.Actor actor, @Nullable String conceptRole) {
+        return inTransaction(() -> {
+            LedgerIdentity current = load(id);
+            String previous = Objects.requireNonNullElse(current.conceptRole(), "none");
+            current.registerUnderRole(conceptRole);
+            record(actor, "identity.concept-role-changed", current, "concept role " + previous + " -> "
+                    + Objects.requireNonNullElse(conceptRole, "none") + " at the CA of " + actor.mspId());
+            return current;
+        });
     }
 
     /** Records a failed step on the identity, which keeps its state, so that it can be resumed or withdrawn. */

@@ -98,7 +98,7 @@ class ConceptDriftIT {
         assertThat(found.findings()).extracting(DriftFinding::path)
                 .containsExactlyInAnyOrder(policyPath, "acl:qscc/GetChainInfo");
         DriftFinding policy = finding(found, policyPath);
-        assertThat(policy.expected()).isEqualTo("1 of {BamfMSP.member}");
+        assertThat(policy.expected()).isEqualTo("1 of {BamfMSP.OU(" + probe + "-clerk)}");
         assertThat(policy.found()).isEqualTo("1 of {BamfMSP.member, LdsMSP.member}");
         DriftFinding acl = finding(found, "acl:qscc/GetChainInfo");
         assertThat(acl.expected()).isEqualTo("/Channel/Application/RightsAny.Read");
@@ -114,7 +114,7 @@ class ConceptDriftIT {
                 "Abweichung beheben", "Außerhalb von Klammer geändert", "Verwaltungsvereinbarung", false));
         assertThat(reconciliation.conceptDifferences())
                 .contains("Reconcile " + policyPath + ": set it back from 1 of {BamfMSP.member, LdsMSP.member} to"
-                        + " 1 of {BamfMSP.member}");
+                        + " 1 of {BamfMSP.OU(" + probe + "-clerk)}");
         ProposalDetails decided = steps.approveAndSubmit(reconciliation.id(), proposer);
 
         assertThat(decided.status()).isEqualTo(ProposalStatus.APPLIED);

@@ -115,6 +115,21 @@ class ConceptImportTests {
     }
 
     @Test
+    void rejectsRoleCodeTooLongForCertificate() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String longCode = "long-" + suffix + "-" + "x".repeat(RoleCodes.MAX_CERTIFICATE_CODE_LENGTH);
+        String csv = "role,name,components,rights\nok-" + suffix + ",A,,\n" + longCode + ",B,,\n";
+        int rolesBefore = concept.model(concept.openDraft().id()).roles().size();
+
+        assertThatExceptionOfType(RoleImportException.class)
+                .isThrownBy(() -> imports.importCsv(new StringReader(csv), "federal", null))
+                .withMessageContaining(longCode)
+                .withMessageContaining("at most 64");
+
+        assertThat(concept.model(concept.workingVersion().id()).roles()).hasSize(rolesBefore);
+    }
+
+    @Test
     void importsCsvRolesWithRights() {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String csv = "role,name,components,rights\nclerk-" + suffix + ",Sachbearbeitung,,registered:write\n";

@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -64,8 +66,28 @@ class ConceptMatrixBrowserIT {
             assertThat(input.getDomAttribute("aria-label")).isEqualTo("Schreiben Anhörung durchgeführt für"
                     + " Rolle Browserrolle");
 
-            input.sendKeys(Keys.SPACE);
+            pressSpaceOnCheckbox(browser, checkboxId);
             assertThat(awaitGranted(role)).isTrue();
+        }
+    }
+
+    /**
+     * Presses space on the checkbox's input. The grid renders its rows again once the lazy search filter applies, so
+     * an input found before that can be detached or hidden, and the press is retried on a fresh one.
+     */
+    private static void pressSpaceOnCheckbox(PortalBrowser browser, String checkboxId) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (true) {
+            try {
+                WebElement input = browser.elements(By.id(checkboxId)).getFirst().findElement(By.cssSelector("input"));
+                input.sendKeys(Keys.SPACE);
+                return;
+            } catch (ElementNotInteractableException | StaleElementReferenceException e) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw e;
+                }
+                Thread.sleep(200);
+            }
         }
     }
 

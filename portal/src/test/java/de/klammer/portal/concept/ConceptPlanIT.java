@@ -54,6 +54,9 @@ class ConceptPlanIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    ConceptProperties properties;
+
     @BeforeEach
     void signInBoardMember() {
         TestUsers.signIn(new TestUsers(authorities, boardMembers).boardMember("bamf"));
@@ -74,8 +77,9 @@ class ConceptPlanIT {
 
         assertThat(plan.isUpToDate()).isFalse();
         assertThat(plan.changes())
-                .contains("Create policy /Channel/Application/Rights." + probe + ".Write = 1 of {BamfMSP.member}"
-                        + " (members of BamfMSP may write status type " + probe + ")");
+                .contains("Create policy /Channel/Application/Rights." + probe + ".Write"
+                        + " = 1 of {BamfMSP.OU(registration-clerk)}"
+                        + " (roles registration-clerk of BamfMSP may write status type " + probe + ")");
         assertThat(plan.uncoveredAuthorities()).containsExactly("abh-dresden");
         assertThat(plan.update().writeSet())
                 .anyMatch(line -> line.contains("Rights." + probe + ".Write"));
@@ -99,7 +103,8 @@ class ConceptPlanIT {
         Map<String, PolicyView> policies =
                 live.policies().stream().collect(Collectors.toMap(PolicyView::path, Function.identity()));
         Set<String> mspIds = Set.of("BamfMSP", "LdsMSP", "OrdererMSP");
-        CompiledConcept compiled = new ConceptCompiler("OrdererMSP").compile(concept.model(version), mspIds);
+        CompiledConcept compiled = new ConceptCompiler("OrdererMSP", properties.rolePrincipals())
+                .compile(concept.model(version), mspIds);
         assertThat(compiled.policies()).hasSizeGreaterThanOrEqualTo(34);
         for (CompiledPolicy policy : compiled.policies()) {
             assertThat(policies.get(policy.path()))

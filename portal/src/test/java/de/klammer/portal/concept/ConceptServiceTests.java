@@ -187,4 +187,81 @@ class ConceptServiceTests {
                         .single())
                 .isZero();
     }
+
+    @Test
+    void matrixMarksRightsInheritedThroughComposites() {
+        String clerk = "clerk-" + suffix;
+        String team = "team-" + suffix;
+        String lead = "lead-" + suffix;
+        concept.saveRole(new Role(clerk, "Sachbearbeitung", "federal", null, List.of()));
+        concept.saveRole(new Role(team, "Team", "federal", null, List.of(clerk)));
+        concept.saveRole(new Role(lead, "Leitung", "federal", null, List.of(team)));
+        concept.setRight(new Right(clerk, "hearing-held", Action.WRITE), true);
+        concept.setRight(new Right(lead, "hearing-held", Action.READ), true);
+        UUID version = concept.workingVersion().id();
+
+        MatrixRow leadRow = matrixRow(version, lead, "hearing-held");
+        MatrixRow clerkRow = matrixRow(version, clerk, "hearing-held");
+
+        assertThat(leadRow.write()).as("own write of the lead").isFalse();
+        assertThat(leadRow.inheritedWrite()).as("write inherited over two levels").isTrue();
+        assertThat(leadRow.read()).as("own read of the lead").isTrue();
+        assertThat(leadRow.inheritedRead()).as("read inherited by the lead").isFalse();
+        assertThat(clerkRow.write()).as("own write of the clerk").isTrue();
+        assertThat(clerkRow.inheritedWrite()).as("write inherited by the clerk").isFalse();
+        assertThat(clerkRow.inheritedRead()).as("the clerk inherits nothing from the lead").isFalse();
+    }
+
+    @Test
+    void enrollmentRoleNamesSingleAssignment() {
+        String role = "officer-" + suffix;
+        concept.saveRole(new Role(role, "Entscheider", "federal", null, List.of()));
+        TestUsers.signIn(users.user("bamf", PortalRole.AUTHORITY_ADMIN));
+        String holder = "kid-" + suffix;
+        assignments.assign(new AssignmentRequest(
+                holder, "bamf", role, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 6, 30)));
+
+        assertThat(assignments.enrollmentRole(holder, "bamf", LocalDate.of(2026, 3, 1))).contains(role);
+        assertThat(assignments.enrollmentRole(holder, "bamf", LocalDate.of(2026, 7, 1))).as("after the end").isEmpty();
+        assertThat(assignments.enrollmentRole(holder, "lds", LocalDate.of(2026, 3, 1))).as("other authority").isEmpty();
+    }
+
+    @Test
+    void enrollmentRoleRejectsSeveralRoles() {
+        String hearing = "hearing-" + suffix;
+        String deciding = "deciding-" + suffix;
+        concept.saveRole(new Role(hearing, "Anhörer", "federal", null, List.of()));
+        concept.saveRole(new Role(deciding, "Entscheider", "federal", null, List.of()));
+        TestUsers.signIn(users.user("bamf", PortalRole.AUTHORITY_ADMIN));
+        String holder = "kid-" + suffix;
+        assignments.assign(new AssignmentRequest(holder, "bamf", hearing, LocalDate.of(2026, 1, 1), null));
+        assignments.assign(new AssignmentRequest(holder, "bamf", deciding, LocalDate.of(2026, 1, 1), null));
+
+        assertThatExceptionOfType(ConceptRuleViolationException.class)
+                .isThrownBy(() -> assignments.enrollmentRole(holder, "bamf", LocalDate.of(2026, 3, 1)))
+                .withMessageContaining(holder)
+                .withMessageContaining(hearing)
+                .withMessageContaining(deciding)
+                .withMessageContaining("composed");
+    }
+
+    @Test
+    void rejectsRoleCodeTooLongForCertificate() {
+        String code = "r" + "x".repeat(RoleCodes.MAX_CERTIFICATE_CODE_LENGTH);
+        int rolesBefore = concept.model(concept.workingVersion().id()).roles().size();
+
+        assertThatExceptionOfType(ConceptRuleViolationException.class)
+                .isThrownBy(() -> concept.saveRole(new Role(code, "Zu lang", "federal", null, List.of())))
+                .withMessageContaining("'" + code + "'")
+                .withMessageContaining("at most 64");
+
+        assertThat(concept.model(concept.workingVersion().id()).roles()).hasSize(rolesBefore);
+    }
+
+    private MatrixRow matrixRow(UUID version, String role, String statusType) {
+        return concept.matrix(version, new MatrixFilter(null, role, null, false), 0, 100).stream()
+                .filter(row -> row.statusTypeCode().equals(statusType))
+                .findFirst()
+                .orElseThrow();
+    }
 }

@@ -3,6 +3,7 @@ package de.klammer.portal.identity;
 import de.klammer.portal.audit.AuditService;
 import de.klammer.portal.authority.AuthorityService;
 import de.klammer.portal.authority.BoardMemberService;
+import de.klammer.portal.concept.AssignmentService;
 import de.klammer.portal.identity.internal.CaEnrollmentSteps;
 import de.klammer.portal.identity.internal.IdentityCertificateRepository;
 import de.klammer.portal.identity.internal.LedgerIdentityRepository;
@@ -28,6 +29,9 @@ abstract class CaFailureTestSupport {
 
     @Autowired
     IdentityCertificateRepository certificates;
+
+    @Autowired
+    AssignmentService assignments;
 
     @Autowired
     IdentityVaultService vault;
@@ -61,7 +65,7 @@ abstract class CaFailureTestSupport {
     /** Returns a service that enrols through the given CA steps instead of the context's own. */
     LedgerIdentityService serviceWith(CaEnrollmentSteps steps) {
         return new LedgerIdentityService(
-                identities, certificates, steps, vault, audit, actors, readModels, events, transactionManager);
+                identities, certificates, steps, assignments, vault, audit, actors, readModels, events, transactionManager);
     }
 
     /**

@@ -109,8 +109,12 @@ class EnrollmentSecretFailuresIT extends CaFailureTestSupport {
         CaEnrollmentSteps steps = new CaEnrollmentSteps(authorities) {
             @Override
             public @Nullable Registration register(
-                    String mspId, String enrollmentId, String roles, PersonRecord person) {
-                Registration registration = super.register(mspId, enrollmentId, roles, person);
+                    String mspId,
+                    String enrollmentId,
+                    String roles,
+                    @Nullable String conceptRole,
+                    PersonRecord person) {
+                Registration registration = super.register(mspId, enrollmentId, roles, conceptRole, person);
                 afterRegistration.accept(authorities.client(mspId), enrollmentId);
                 return registration;
             }

@@ -10,18 +10,18 @@ import java.nio.file.Path;
 import java.util.Properties;
 
 /** Users and network settings for the enrolment tests. */
-final class IdentityTestSupport {
+public final class IdentityTestSupport {
 
     private IdentityTestSupport() {}
 
     /** Returns a user whose display name replaces a distinct OIDC subject, so two users get two pseudonyms. */
-    static PortalUser user(TestUsers users, String authorityCode, String subjectStandIn, PortalRole... roles) {
+    public static PortalUser user(TestUsers users, String authorityCode, String subjectStandIn, PortalRole... roles) {
         PortalUser base = users.user(authorityCode, roles);
         return new PortalUser(base.issuer(), base.authority(), base.roles(), null, subjectStandIn);
     }
 
     /** Loads the network descriptor named by {@code -Dklammer.network.descriptor}. */
-    static Properties network() {
+    public static Properties network() {
         String location = System.getProperty("klammer.network.descriptor");
         if (location == null || location.isBlank()) {
             throw new IllegalStateException("No running Fabric network: set -Dklammer.network.descriptor or run the"

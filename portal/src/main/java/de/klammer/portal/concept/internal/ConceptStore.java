@@ -286,12 +286,27 @@ public class ConceptStore {
                         + " exists (select 1 from concept_right x where x.version_id = r.version_id"
                         + " and x.role_code = r.code and x.status_type_code = s.code and x.action = 'read'),"
                         + " exists (select 1 from concept_right x where x.version_id = r.version_id"
-                        + " and x.role_code = r.code and x.status_type_code = s.code and x.action = 'write')"
+                        + " and x.role_code = r.code and x.status_type_code = s.code and x.action = 'write'),"
+                        + inheritedRight("read") + "," + inheritedRight("write")
                         + where + " order by r.code, s.position, s.code limit ? offset ?")
                 .params(params)
                 .query((rs, row) -> new MatrixRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getBoolean(6), rs.getBoolean(7)))
+                        rs.getString(5), rs.getBoolean(6), rs.getBoolean(7), rs.getBoolean(8), rs.getBoolean(9)))
                 .list();
+    }
+
+    /**
+     * Builds the SQL test whether a role that {@code r} is composed of, at any depth, holds the action on {@code s}.
+     * {@code union} in place of {@code union all} ends the recursion even on a cyclic composition, which saving a
+     * role rejects anyway.
+     */
+    private static String inheritedRight(String action) {
+        return " exists (with recursive part (code) as (select c.component_code from concept_role_composite c"
+                + " where c.version_id = r.version_id and c.role_code = r.code"
+                + " union select c.component_code from concept_role_composite c join part p on c.role_code = p.code"
+                + " where c.version_id = r.version_id)"
+                + " select 1 from concept_right x join part p on x.role_code = p.code where x.version_id = r.version_id"
+                + " and x.status_type_code = s.code and x.action = '" + action + "')";
     }
 
     /** Counts the rows of the rights matrix that the filter keeps. */

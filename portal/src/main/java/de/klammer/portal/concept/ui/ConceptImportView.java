@@ -8,12 +8,16 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AccessDeniedErrorRouter;
+import com.vaadin.flow.server.streams.UploadHandler;
 import de.klammer.portal.concept.ConceptImportService;
 import de.klammer.portal.concept.ConceptModel.AuthorityEntry;
 import de.klammer.portal.concept.ConceptRuleViolationException;
@@ -24,14 +28,20 @@ import de.klammer.portal.shell.ui.MainLayout;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
- * Imports a role catalogue into the draft from a pasted Keycloak realm export or CSV. The pasted text is parsed and
- * dropped; only role codes, names, composites and rights are stored.
+ * Imports a role catalogue into the draft from a Keycloak realm export or CSV, uploaded as a file or pasted. The text
+ * is parsed and dropped; only role codes, names, composites and rights are stored. An uploaded file takes precedence
+ * over pasted text until it is removed from the upload list.
  */
 @Route(value = "concept/import", layout = MainLayout.class)
 @RolesAllowed({"BOARD_MEMBER", "AUTHORITY_ADMIN"})
@@ -42,11 +52,20 @@ class ConceptImportView extends VerticalLayout implements HasDynamicTitle {
     private static final String CSV = "csv";
     private static final String TYPE_PREFIX = "type:";
 
+    /**
+     * Maximum size of an uploaded file. Role catalogues are small, but a full Keycloak realm export also contains
+     * users and clients. The view keeps the file in memory until it is imported or removed.
+     */
+    static final int MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+
     private final ConceptImportService imports;
     private final RadioButtonGroup<String> format = new RadioButtonGroup<>();
     private final ComboBox<String> scope = new ComboBox<>();
     private final TextArea content = new TextArea();
     private final VerticalLayout result = new VerticalLayout();
+    private final Upload upload = new Upload();
+    private final Paragraph uploadStatus = new Paragraph();
+    private @Nullable String uploadedText;
 
     ConceptImportView(ConceptImportService imports, ConceptService concept) {
         this.imports = imports;
@@ -72,12 +91,78 @@ class ConceptImportView extends VerticalLayout implements HasDynamicTitle {
         submit.setId("concept-import-submit");
         result.setPadding(false);
         result.setId("concept-import-result");
-        add(new H1(getTranslation("concept.import.heading")), format, scope, content, submit, result);
+        add(new H1(getTranslation("concept.import.heading")), format, scope, createUpload(), content, submit, result);
     }
 
     @Override
     public String getPageTitle() {
         return getTranslation("concept.import.heading");
+    }
+
+    private Component createUpload() {
+        Paragraph label = new Paragraph(getTranslation("concept.import.upload", MAX_UPLOAD_BYTES / (1024 * 1024)));
+        label.setId("concept-import-upload-label");
+        upload.setId("concept-import-upload");
+        upload.getElement().setAttribute("aria-labelledby", "concept-import-upload-label");
+        upload.setMaxFiles(1);
+        upload.setMaxFileSize(MAX_UPLOAD_BYTES);
+        upload.setAcceptedFileTypes(".json", ".csv", ".txt", "application/json", "text/csv", "text/plain");
+        upload.addFileRejectedListener(event -> showUploadError(getTranslation(
+                "concept.import.upload.rejected", event.getFileName(), MAX_UPLOAD_BYTES / (1024 * 1024))));
+        upload.addFileRemovedListener(event -> clearUpload());
+        upload.setUploadHandler(UploadHandler.inMemory((metadata, bytes) -> getUI().ifPresent(ui -> ui.access(
+                () -> acceptUpload(metadata.fileName(), bytes)))));
+        uploadStatus.setId("concept-import-upload-status");
+        uploadStatus.getElement().setAttribute("role", "status");
+        VerticalLayout section = new VerticalLayout(label, upload, uploadStatus);
+        section.setPadding(false);
+        section.setSpacing(false);
+        return section;
+    }
+
+    /** Keeps the file's text for the import when it is UTF-8, and picks the format from a .json or .csv name. */
+    private void acceptUpload(String fileName, byte[] bytes) {
+        String text = decodeUtf8(bytes);
+        if (text == null) {
+            upload.clearFileList();
+            showUploadError(getTranslation("concept.import.upload.unreadable", fileName));
+            return;
+        }
+        uploadedText = text;
+        String lowerName = fileName.toLowerCase(Locale.ROOT);
+        if (lowerName.endsWith(".json")) {
+            format.setValue(KEYCLOAK);
+        } else if (lowerName.endsWith(".csv")) {
+            format.setValue(CSV);
+        }
+        content.setInvalid(false);
+        uploadStatus.setText(getTranslation("concept.import.upload.ready", fileName, bytes.length));
+    }
+
+    /** Decodes strict UTF-8 without a leading byte order mark, or returns null when the bytes are not UTF-8. */
+    static @Nullable String decodeUtf8(byte[] bytes) {
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    private void showUploadError(String message) {
+        clearUpload();
+        uploadStatus.setText(message);
+        Notification.show(message, 8000, Notification.Position.MIDDLE)
+                .addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+
+    private void clearUpload() {
+        uploadedText = null;
+        uploadStatus.setText("");
     }
 
     private static List<String> scopes(ConceptService concept) {
@@ -104,7 +189,8 @@ class ConceptImportView extends VerticalLayout implements HasDynamicTitle {
             scope.setInvalid(true);
             return;
         }
-        if (content.getValue().isBlank()) {
+        String text = uploadedText != null ? uploadedText : content.getValue();
+        if (text.isBlank()) {
             content.setErrorMessage(getTranslation("concept.import.content.required"));
             content.setInvalid(true);
             return;
@@ -113,10 +199,12 @@ class ConceptImportView extends VerticalLayout implements HasDynamicTitle {
         String authority = type == null ? scope.getValue() : null;
         try {
             ImportResult imported = KEYCLOAK.equals(format.getValue())
-                    ? imports.importKeycloak(new ByteArrayInputStream(content.getValue().getBytes(StandardCharsets.UTF_8)),
+                    ? imports.importKeycloak(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
                             type, authority)
-                    : imports.importCsv(new StringReader(content.getValue()), type, authority);
+                    : imports.importCsv(new StringReader(text), type, authority);
             content.clear();
+            upload.clearFileList();
+            clearUpload();
             result.add(message(getTranslation("concept.import.done", imported.importedRoles().size(),
                     imported.source())));
             result.add(list(imported.importedRoles()));

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -118,13 +119,31 @@ class ConceptMatrixView extends VerticalLayout implements HasDynamicTitle {
                 .setFlexGrow(2);
         grid.addColumn(MatrixRow::subProcessCode).setHeader(getTranslation("concept.sub-process"));
         for (Action action : Action.values()) {
-            grid.addComponentColumn(row -> createCheckbox(row, action))
+            grid.addComponentColumn(row -> createCell(row, action))
                     .setHeader(getTranslation("concept.action." + action.code()))
                     .setFlexGrow(0)
                     .setWidth("8em");
         }
         grid.setSizeFull();
         return grid;
+    }
+
+    /** Shows the role's own right as a checkbox and, in words, a right it inherits through a composite. */
+    private Component createCell(MatrixRow row, Action action) {
+        Checkbox checkbox = createCheckbox(row, action);
+        if (!row.inherits(action)) {
+            return checkbox;
+        }
+        Span inherited = new Span(getTranslation("concept.matrix.inherited"));
+        inherited.setId("inherited-" + row.roleCode() + "-" + row.statusTypeCode() + "-" + action.code());
+        inherited.getElement().setAttribute("title", getTranslation("concept.matrix.inherited-help"));
+        checkbox.setAriaLabel(checkbox.getAriaLabel().orElse("") + ", "
+                + getTranslation("concept.matrix.inherited-help"));
+        HorizontalLayout cell = new HorizontalLayout(checkbox, inherited);
+        cell.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        cell.setSpacing(true);
+        cell.setPadding(false);
+        return cell;
     }
 
     private Checkbox createCheckbox(MatrixRow row, Action action) {

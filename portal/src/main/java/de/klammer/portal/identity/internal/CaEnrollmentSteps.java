@@ -59,25 +59,50 @@ public class CaEnrollmentSteps {
     public record Issued(X509Certificate certificate, @Nullable HandedOverKeyStore keyStore) {}
 
     /**
-     * Registers the identity as a client under the authority's affiliation with its roles as certificate attribute.
-     * An identity that the CA already has, because an earlier attempt registered it before failing, is kept.
+     * Registers the identity as a client with its roles as certificate attribute. With a concept role, it goes under
+     * the affiliation {@code <authority affiliation>.<role code>}, which this step adds at the CA when missing, so that
+     * its certificates carry the role code as an organizational unit. An identity that the CA already has, because an
+     * earlier attempt registered it before failing, is kept and moved to that affiliation.
      *
+     * @param conceptRole code of the concept role, or null to register under the authority's affiliation only
      * @return the registration with its secret, or null when the CA already had the identity
      * @throws PersonalDataFoundException when an attribute or the affiliation contains personal data
      */
-    public @Nullable Registration register(String mspId, String enrollmentId, String roles, PersonRecord person) {
+    public @Nullable Registration register(
+            String mspId, String enrollmentId, String roles, @Nullable String conceptRole, PersonRecord person) {
         FabricCaClient client = authorities.client(mspId);
-        String affiliation = authorities.settings(mspId).affiliation();
+        String affiliation = affiliation(mspId, conceptRole);
         List<RoleAttribute> attributes = List.of(new RoleAttribute(ROLES_ATTRIBUTE, roles));
         var findings = new ArrayList<>(guard.inspectAttributes(attributes, person));
         findings.addAll(guard.inspect("affiliation", affiliation, person));
         if (!findings.isEmpty()) {
             throw new PersonalDataFoundException(enrollmentId, "registration request", findings);
         }
+        ensureRoleAffiliation(client, conceptRole, affiliation);
         if (isRegistered(client, enrollmentId)) {
+            moveIfElsewhere(client, enrollmentId, affiliation);
             return null;
         }
         return client.register(enrollmentId, new RegistrationRequest(affiliation, attributes, MAX_ENROLLMENTS));
+    }
+
+    /**
+     * Moves a registered identity to the affiliation of another concept role, or back to the authority's own, so that
+     * its next certificate carries the new role. Certificates issued before keep the old one until they are revoked.
+     *
+     * @param conceptRole code of the concept role, or null for the authority's affiliation only
+     * @return whether the CA registration changed
+     * @throws PersonalDataFoundException when the affiliation contains personal data
+     */
+    public boolean moveToRole(String mspId, String enrollmentId, @Nullable String conceptRole, PersonRecord person) {
+        FabricCaClient client = authorities.client(mspId);
+        String affiliation = affiliation(mspId, conceptRole);
+        var findings = guard.inspect("affiliation", affiliation, person);
+        if (!findings.isEmpty()) {
+            throw new PersonalDataFoundException(enrollmentId, "affiliation change", findings);
+        }
+        ensureRoleAffiliation(client, conceptRole, affiliation);
+        return moveIfElsewhere(client, enrollmentId, affiliation);
     }
 
     /**
@@ -164,6 +189,32 @@ public class CaEnrollmentSteps {
             failure.addSuppressed(e);
         }
         throw failure;
+    }
+
+    private String affiliation(String mspId, @Nullable String conceptRole) {
+        String authorityAffiliation = authorities.settings(mspId).affiliation();
+        return conceptRole == null ? authorityAffiliation : authorityAffiliation + "." + conceptRole;
+    }
+
+    private static void ensureRoleAffiliation(
+            FabricCaClient client, @Nullable String conceptRole, String affiliation) {
+        if (conceptRole != null && client.ensureAffiliation(affiliation)) {
+            log.atInfo()
+                    .addKeyValue("ca", client.caName())
+                    .log("Added affiliation {} for concept role {}", affiliation, conceptRole);
+        }
+    }
+
+    private static boolean moveIfElsewhere(FabricCaClient client, String enrollmentId, String affiliation) {
+        String current = client.identities().get(enrollmentId).affiliation();
+        if (current.equals(affiliation)) {
+            return false;
+        }
+        client.identities().modify(enrollmentId, IdentityUpdate.none().withAffiliation(affiliation));
+        log.atInfo()
+                .addKeyValue("ca", client.caName())
+                .log("Moved identity {} from affiliation {} to {}", enrollmentId, current, affiliation);
+        return true;
     }
 
     private static boolean isRegistered(FabricCaClient client, String enrollmentId) {

@@ -58,6 +58,9 @@ public class LedgerIdentity {
 
     private @Nullable String holder;
 
+    @Column(name = "concept_role")
+    private @Nullable String conceptRole;
+
     @Column(name = "failure_code")
     private @Nullable String failureCode;
 
@@ -184,6 +187,17 @@ public class LedgerIdentity {
                     + status() + "; only requested, approved, registered or enrolled identities take one");
         }
         this.csrPem = pem;
+        touch();
+    }
+
+    /** Returns the concept role whose organizational unit the CA registration carries, or null for none. */
+    public @Nullable String conceptRole() {
+        return conceptRole;
+    }
+
+    /** Records the concept role under which the CA registered the identity, or null for the authority's own. */
+    public void registerUnderRole(@Nullable String roleCode) {
+        this.conceptRole = roleCode;
         touch();
     }
 

@@ -118,6 +118,8 @@ class LedgerIdentityDetailsView extends VerticalLayout implements HasUrlParamete
         facts.add(fact("identity.status", IdentityTexts.status(this, identity.status()), "identity-status"));
         facts.add(fact("identity.kind", IdentityTexts.kind(this, identity.kind()), null));
         facts.add(fact("identity.roles", IdentityTexts.roles(this, identity.roles()), null));
+        facts.add(fact("identity.concept-role", Objects.requireNonNullElse(
+                identity.conceptRole(), getTranslation("identity.concept-role.none")), "identity-concept-role"));
         facts.add(fact("identity.valid-until", identity.validUntil().toString(), null));
         facts.add(fact("identity.key-source", getTranslation("identity.key-source."
                 + identity.keySource().name().toLowerCase(Locale.ROOT)), null));
