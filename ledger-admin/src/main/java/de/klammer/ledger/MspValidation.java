@@ -141,8 +141,8 @@ public final class MspValidation {
                     + " only CA certificates here. Move an identity certificate to admincerts/ or signcerts/");
         }
         if (MspCertificates.subjectKeyIdentifier(certificate) == null) {
-            add(ERROR, entry.name(), "has no SubjectKeyIdentifier extension, which Fabric requires of every CA"
-                    + " certificate to match CRLs. Reissue the CA certificate with one");
+            add(ERROR, entry.name(), "has no valid SubjectKeyIdentifier extension, which Fabric requires of every"
+                    + " CA certificate to match CRLs. Reissue the CA certificate with one");
         }
         checkCommon(entry);
     }

@@ -24,13 +24,9 @@ import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1Encoding;
-import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.DERBitString;
 import org.bouncycastle.asn1.DERSequence;
 import org.bouncycastle.asn1.x509.Certificate;
-import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.hyperledger.fabric.protos.msp.MspConfigPackage.FabricMSPConfig;
 import org.hyperledger.fabric.protos.msp.MspConfigPackage.FabricNodeOUs;
 import org.jspecify.annotations.Nullable;
@@ -353,20 +349,11 @@ public final class ChannelMsp {
     }
 
     private static byte @Nullable [] subjectKeyIdentifier(X509Certificate certificate) {
-        byte[] extension = certificate.getExtensionValue(Extension.subjectKeyIdentifier.getId());
-        if (extension == null) {
-            return null;
-        }
-        return SubjectKeyIdentifier.getInstance(ASN1OctetString.getInstance(extension).getOctets()).getKeyIdentifier();
+        return MspCertificates.subjectKeyIdentifier(certificate);
     }
 
     private static byte @Nullable [] authorityKeyIdentifier(X509CRL crl) {
-        byte[] extension = crl.getExtensionValue(Extension.authorityKeyIdentifier.getId());
-        if (extension == null) {
-            return null;
-        }
-        return AuthorityKeyIdentifier.getInstance(ASN1OctetString.getInstance(extension).getOctets())
-                .getKeyIdentifierOctets();
+        return MspCertificates.authorityKeyIdentifier(crl);
     }
 
     private static X509CRL parseCrl(ByteString crl) {

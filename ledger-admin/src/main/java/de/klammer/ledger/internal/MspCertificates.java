@@ -74,12 +74,19 @@ public final class MspCertificates {
         return signedBy(certificate, certificate);
     }
 
+    /** Returns the SubjectKeyIdentifier, or null when the extension is missing or its value is not valid DER. */
     public static byte @Nullable [] subjectKeyIdentifier(X509Certificate certificate) {
         byte[] extension = certificate.getExtensionValue(Extension.subjectKeyIdentifier.getId());
-        return extension == null
-                ? null
-                : SubjectKeyIdentifier.getInstance(ASN1OctetString.getInstance(extension).getOctets())
-                        .getKeyIdentifier();
+        if (extension == null) {
+            return null;
+        }
+        try {
+            return SubjectKeyIdentifier.getInstance(ASN1OctetString.getInstance(extension).getOctets())
+                    .getKeyIdentifier();
+        } catch (IllegalArgumentException e) {
+            // BouncyCastle's getInstance raises IllegalArgumentException for a value of the wrong ASN.1 type.
+            return null;
+        }
     }
 
     public static byte @Nullable [] authorityKeyIdentifier(X509Certificate certificate) {
@@ -91,10 +98,16 @@ public final class MspCertificates {
     }
 
     private static byte @Nullable [] authorityKeyIdentifier(byte @Nullable [] extension) {
-        return extension == null
-                ? null
-                : AuthorityKeyIdentifier.getInstance(ASN1OctetString.getInstance(extension).getOctets())
-                        .getKeyIdentifierOctets();
+        if (extension == null) {
+            return null;
+        }
+        try {
+            return AuthorityKeyIdentifier.getInstance(ASN1OctetString.getInstance(extension).getOctets())
+                    .getKeyIdentifierOctets();
+        } catch (IllegalArgumentException e) {
+            // A malformed AuthorityKeyIdentifier matches no CA, as a missing one does.
+            return null;
+        }
     }
 
     /**

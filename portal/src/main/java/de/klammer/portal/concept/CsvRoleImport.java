@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -78,11 +79,18 @@ public final class CsvRoleImport {
                 }
             }
             return records;
+        } catch (UncheckedIOException e) {
+            // Commons CSV 1.14.1 reports malformed quoting from getRecords() as a CSVException wrapped this way.
+            if (e.getCause() instanceof CSVException invalid) {
+                throw new RoleImportException(List.of("The file is not valid CSV: " + invalid.getMessage()));
+            }
+            throw e;
+        } catch (CSVException | IllegalStateException e) {
+            // Commons CSV 1.14.1 can also raise CSVException, an IOException, directly, for example from the header.
+            // Older versions raised IllegalStateException.
+            throw new RoleImportException(List.of("The file is not valid CSV: " + e.getMessage()));
         } catch (IOException e) {
             throw new UncheckedIOException("Reading the CSV failed", e);
-        } catch (IllegalStateException e) {
-            // Commons CSV reports malformed quoting as IllegalStateException (UncheckedIOException in newer versions).
-            throw new RoleImportException(List.of("The file is not valid CSV: " + e.getMessage()));
         }
     }
 

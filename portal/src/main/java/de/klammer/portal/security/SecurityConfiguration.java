@@ -6,10 +6,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 
@@ -49,7 +51,18 @@ class SecurityConfiguration {
         // Vaadin's configurer first: it sets the OAuth2 login page when it initialises, which must happen before the
         // OAuth2 login configurer initialises, or Spring Security generates its own login page.
         http.with(vaadin(), configurer -> configurer.oauth2LoginPage(LOGIN_PATH));
-        http.oauth2Login(login -> login.userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcUserService)));
+        SignInFailureHandler failureHandler = new SignInFailureHandler(LOGIN_PATH);
+        http.oauth2Login(login -> login
+                .userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcUserService))
+                .failureHandler(failureHandler)
+                // Without this, an unknown authority or an unreachable provider ends in an HTTP 500 error page.
+                .withObjectPostProcessor(new ObjectPostProcessor<OAuth2AuthorizationRequestRedirectFilter>() {
+                    @Override
+                    public <O extends OAuth2AuthorizationRequestRedirectFilter> O postProcess(O filter) {
+                        filter.setAuthenticationFailureHandler(failureHandler);
+                        return filter;
+                    }
+                }));
         return http.build();
     }
 }

@@ -168,6 +168,14 @@ public class PortalBrowser implements AutoCloseable {
         click(By.id("refresh-proposal"));
     }
 
+    /** Waits until one of the two elements exists and returns whether it was the first. */
+    public boolean awaitFirstOf(By first, By second) {
+        wait.until(ExpectedConditions.or(
+                ExpectedConditions.presenceOfElementLocated(first),
+                ExpectedConditions.presenceOfElementLocated(second)));
+        return !driver.findElements(first).isEmpty();
+    }
+
     /** Returns the elements present now, without waiting; empty when there are none. */
     public java.util.List<org.openqa.selenium.WebElement> elements(By locator) {
         return driver.findElements(locator);

@@ -21,7 +21,8 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AccessDeniedErrorRouter;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
-import com.vaadin.flow.server.streams.UploadHandler;
+import com.vaadin.flow.server.streams.InMemoryUploadCallback;
+import com.vaadin.flow.server.streams.InMemoryUploadHandler;
 import de.klammer.identity.InvalidCsrException;
 import de.klammer.identity.PersonRecord;
 import de.klammer.identity.PersonalDataFoundException;
@@ -230,11 +231,29 @@ class LedgerIdentityDetailsView extends VerticalLayout implements HasUrlParamete
         upload.setMaxFileSize(MAX_CSR_BYTES);
         upload.setAcceptedFileTypes(".csr", ".pem", ".req", "application/pkcs10");
         upload.addFileRejectedListener(event -> error(getTranslation("identity.csr.rejected", MAX_CSR_BYTES)));
-        upload.setUploadHandler(UploadHandler.inMemory((metadata, bytes) -> getUI().ifPresent(ui -> ui.access(
+        upload.setUploadHandler(csrUploadHandler((metadata, bytes) -> getUI().ifPresent(ui -> ui.access(
                 () -> attachCsr(new String(bytes, StandardCharsets.US_ASCII))))));
         Div section = new Div(new H2(getTranslation("identity.csr.heading")),
                 new Paragraph(getTranslation("identity.csr.help", identity.enrollmentId())), upload);
         return section;
+    }
+
+    /**
+     * Returns an in-memory upload handler that rejects more than one file or a file over {@link #MAX_CSR_BYTES} on the
+     * server too, because a hand-made request bypasses the browser's check of {@code setMaxFileSize}.
+     */
+    static InMemoryUploadHandler csrUploadHandler(InMemoryUploadCallback callback) {
+        return new InMemoryUploadHandler(callback) {
+            @Override
+            public long getFileSizeMax() {
+                return MAX_CSR_BYTES;
+            }
+
+            @Override
+            public long getFileCountMax() {
+                return 1;
+            }
+        };
     }
 
     private void attachCsr(String pem) {

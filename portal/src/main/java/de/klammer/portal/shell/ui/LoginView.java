@@ -14,7 +14,9 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import de.klammer.portal.security.CurrentUser;
 import de.klammer.portal.shell.PortalProperties;
 import de.klammer.portal.shell.PortalProperties.AuthorityProperties;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Sign-in page: one link per authority, each starting the OIDC authorization-code flow at that authority's identity
@@ -24,7 +26,19 @@ import java.util.Locale;
 @AnonymousAllowed
 class LoginView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
+    /** Error codes that {@code SignInFailureHandler} puts into the {@code error} query parameter. */
+    private static final Set<String> SIGN_IN_ERRORS = Set.of(
+            "invalid_id_token",
+            "invalid_nonce",
+            "invalid_token_response",
+            "access_denied",
+            "authorization_request_not_found",
+            "authority_unavailable",
+            "invalid_state_parameter",
+            "sign_in_failed");
+
     private final CurrentUser currentUser;
+    private final Paragraph error = new Paragraph();
 
     LoginView(PortalProperties properties, CurrentUser currentUser) {
         this.currentUser = currentUser;
@@ -35,7 +49,12 @@ class LoginView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         for (AuthorityProperties authority : properties.authorities()) {
             authorities.add(new ListItem(signInLink(authority)));
         }
+        error.setId("login-error");
+        error.setVisible(false);
+        error.getElement().setAttribute("role", "alert");
+        error.getStyle().set("color", "var(--lumo-error-text-color)");
         add(new H1(getTranslation("login.heading")),
+                error,
                 new Paragraph(getTranslation("login.intro")),
                 authorities,
                 new LanguageSelect());
@@ -45,6 +64,14 @@ class LoginView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     public void beforeEnter(BeforeEnterEvent event) {
         if (currentUser.find().isPresent()) {
             event.forwardTo("");
+            return;
+        }
+        List<String> errors = event.getLocation().getQueryParameters().getParameters().get("error");
+        if (errors != null && !errors.isEmpty()) {
+            // Any other value comes from a hand-made link, so the page shows the general message for it.
+            String code = SIGN_IN_ERRORS.contains(errors.getFirst()) ? errors.getFirst() : "sign_in_failed";
+            error.setText(getTranslation("signin.error." + code));
+            error.setVisible(true);
         }
     }
 
