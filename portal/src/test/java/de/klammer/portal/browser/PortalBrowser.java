@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -194,6 +196,28 @@ public class PortalBrowser implements AutoCloseable {
     /** Returns the path of the current page, for example {@code /proposals/new}. */
     public String currentPath() {
         return driver.getCurrentUrl().substring(baseUrl.length());
+    }
+
+    /** Returns the WebDriver, for steps that drive the browser directly: axe checks and keyboard input. */
+    public WebDriver driver() {
+        return driver;
+    }
+
+    /**
+     * Waits until Vaadin has no server round trip in progress, so that a check reads the page the server last sent.
+     * Flow's client registers itself under {@code window.Vaadin.Flow.clients}, and its {@code isActive()} is true
+     * while a request or a queued UI update is pending.
+     */
+    public void awaitIdle() {
+        try {
+            wait.until(page -> Boolean.TRUE.equals(driver.executeScript(
+                    "const flow = window.Vaadin && window.Vaadin.Flow;"
+                            + "return !!flow && !!flow.clients"
+                            + " && Object.values(flow.clients).every(client => !client.isActive());")));
+        } catch (TimeoutException e) {
+            throw new AssertionError("Vaadin did not become idle on " + driver.getCurrentUrl() + ", page source: "
+                    + driver.getPageSource(), e);
+        }
     }
 
     /** Saves a PNG screenshot of the page, for looking at failures. */

@@ -93,7 +93,9 @@ class LedgerIdentityForm extends VerticalLayout implements HasDynamicTitle {
         roles.setLabel(getTranslation("identity.roles"));
         roles.setItems(LedgerRole.values());
         roles.setItemLabelGenerator(role -> IdentityTexts.role(this, role));
-        roles.setRequiredIndicatorVisible(true);
+        // NOTE: no required indicator, because Vaadin 25.2's checkbox group then sets aria-required on its host,
+        // whose role "group" does not allow that attribute (axe rule aria-allowed-attr). The helper text states the rule.
+        roles.setHelperText(getTranslation("identity.form.roles.required"));
         roles.setId("identity-roles");
 
         validUntil.setLabel(getTranslation("identity.valid-until"));

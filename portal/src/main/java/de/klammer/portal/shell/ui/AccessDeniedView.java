@@ -7,6 +7,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.AccessDeniedException;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
@@ -21,7 +22,7 @@ import java.util.Optional;
  * Views opt in with {@code @AccessDeniedErrorRouter}; without it Vaadin shows "not found" in production mode.
  */
 @AnonymousAllowed
-class AccessDeniedView extends Main implements HasErrorParameter<AccessDeniedException> {
+class AccessDeniedView extends Main implements HasErrorParameter<AccessDeniedException>, HasDynamicTitle {
 
     private final CurrentUser currentUser;
     private final AuthenticationContext authentication;
@@ -43,6 +44,11 @@ class AccessDeniedView extends Main implements HasErrorParameter<AccessDeniedExc
         signOut.setId("sign-out");
         add(new H1(getTranslation("denied.heading")), reason, new Paragraph(getTranslation("denied.help")), signOut);
         return HttpServletResponse.SC_FORBIDDEN;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("denied.heading");
     }
 
     private String reason(Optional<PortalUser> user) {

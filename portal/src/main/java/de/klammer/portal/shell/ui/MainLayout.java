@@ -31,8 +31,16 @@ public class MainLayout extends AppLayout {
             List<HeaderWidget> widgets) {
         PortalUser user = currentUser.require();
         setPrimarySection(Section.NAVBAR);
-        addToNavbar(new DrawerToggle(), createTitle(), createUserArea(user, authentication, widgets));
+        addToNavbar(createDrawerToggle(), createTitle(), createUserArea(user, authentication, widgets));
         addToDrawer(createNavigation(user, targets));
+    }
+
+    private Component createDrawerToggle() {
+        DrawerToggle toggle = new DrawerToggle();
+        toggle.setId("drawer-toggle");
+        // Vaadin's own label is English, so it is replaced with one in the page language for screen readers.
+        toggle.setAriaLabel(getTranslation("a11y.drawer-toggle"));
+        return toggle;
     }
 
     private Component createTitle() {

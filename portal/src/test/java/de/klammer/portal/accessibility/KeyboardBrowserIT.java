@@ -1,0 +1,129 @@
+package de.klammer.portal.accessibility;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.klammer.portal.IntegrationTest;
+import de.klammer.portal.browser.KeyboardSteps;
+import de.klammer.portal.browser.KeyboardSteps.FocusStop;
+import de.klammer.portal.browser.PortalBrowser;
+import java.io.IOException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.TimeoutException;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The main flows with the keyboard alone: Tab, Shift+Tab, arrow keys, Enter and Space go to whatever has focus, and
+ * no element is clicked. Each test also checks that every control focus rested on showed a focus indicator.
+ */
+@IntegrationTest
+class KeyboardBrowserIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void mainNavigationWorksWithKeyboard() throws IOException {
+        try (PortalBrowser browser = PortalBrowser.open(baseUrl())) {
+            browser.signIn("bamf", "bamf-board-1");
+            browser.awaitIdle();
+            KeyboardSteps keys = new KeyboardSteps(browser);
+
+            keys.tabTo("sign-out", 10);
+            keys.pressUntilText(Keys.TAB, "Beschlussregeln", 10);
+            keys.press(Keys.ENTER);
+            browser.text(By.id("decision-rule-view"));
+            keys.shiftTabTo("language-select", 30);
+
+            assertThat(browser.currentPath()).isEqualTo("/decision-rules");
+            assertThat(names(keys.stops())).contains("inbox-bell", "language-select", "sign-out");
+            assertThat(keys.stops()).allSatisfy(KeyboardBrowserIT::assertIndicatorVisible);
+        }
+    }
+
+    @Test
+    void boardMemberVotesWithKeyboard() throws IOException {
+        String reference;
+        try (PortalBrowser proposer = PortalBrowser.open(baseUrl())) {
+            proposer.signIn("bamf", "bamf-board-1");
+            reference = proposer.createProposal(
+                    "Tastaturabstimmung", "Stimme nur mit der Tastatur.", "/Channel/Application/Endorsement",
+                    "ANY Endorsement");
+        }
+
+        try (PortalBrowser browser = PortalBrowser.open(baseUrl())) {
+            browser.signIn("lds", "lds-board-1");
+            browser.awaitIdle();
+            KeyboardSteps keys = new KeyboardSteps(browser);
+            keys.tabTo("proposal-grid", 30);
+            // The grid's header row and its body are separate Tab stops, and arrow keys stay within one of them.
+            keys.press(Keys.TAB);
+            keys.pressUntilText(Keys.ARROW_DOWN, reference, 200);
+            keys.press(Keys.SPACE);
+            awaitView(browser, keys, "proposal-details-view");
+            keys.tabTo("vote-reason", 40);
+            keys.press("Die LDS stimmt zu.");
+            keys.tabTo("approve-proposal", 5);
+            keys.press(Keys.ENTER);
+
+            assertThat(browser.text(By.id("proposal-count"))).startsWith("Bisher: 2 Ja, 0 Nein");
+            assertThat(browser.elements(By.id("approve-proposal"))).as("approve button after the vote").isEmpty();
+            assertThat(keys.stops()).allSatisfy(KeyboardBrowserIT::assertIndicatorVisible);
+        }
+    }
+
+    @Test
+    void adminFilesEnrolmentRequestWithKeyboard() throws IOException {
+        int systemsBefore = systemIdentityCount();
+
+        try (PortalBrowser browser = PortalBrowser.open(baseUrl())) {
+            browser.signIn("bamf", "bamf-admin");
+            browser.openPage("/identities/new");
+            browser.awaitIdle();
+            KeyboardSteps keys = new KeyboardSteps(browser);
+            keys.tabTo("identity-target", 30);
+            keys.pressUntilText(Keys.ARROW_DOWN, "Für ein technisches System", 5);
+            keys.tabTo("identity-roles", 5);
+            keys.press(Keys.SPACE);
+            keys.tabTo("submit-identity-request", 10);
+            keys.press(Keys.ENTER);
+            awaitView(browser, keys, "identity-details-view");
+
+            assertThat(browser.currentPath()).startsWith("/identities/");
+            assertThat(systemIdentityCount()).isEqualTo(systemsBefore + 1);
+            assertThat(names(keys.stops())).contains("identity-valid-until", "identity-key-source");
+            assertThat(keys.stops()).allSatisfy(KeyboardBrowserIT::assertIndicatorVisible);
+        }
+    }
+
+    private static void awaitView(PortalBrowser browser, KeyboardSteps keys, String viewId) {
+        try {
+            browser.text(By.id(viewId));
+        } catch (TimeoutException e) {
+            throw new AssertionError("View " + viewId + " did not open; last keys:\n" + keys.trace(), e);
+        }
+    }
+
+    private int systemIdentityCount() {
+        return jdbc.sql("select count(*) from ledger_identity where kind = 'system'").query(Integer.class).single();
+    }
+
+    private static List<String> names(List<FocusStop> stops) {
+        return stops.stream().map(FocusStop::name).toList();
+    }
+
+    private static void assertIndicatorVisible(FocusStop stop) {
+        assertThat(stop.indicatorVisible()).as("focus indicator on " + stop.name()).isTrue();
+    }
+
+    private String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+}
