@@ -69,6 +69,7 @@ class AuthorizationMatrixTests {
             entry("AssignmentService.assign", EnumSet.of(AUTHORITY_ADMIN)),
             entry("AssignmentService.validOn", EnumSet.of(AUTHORITY_ADMIN, BOARD_MEMBER, AUDITOR)),
             entry("AssignmentService.check", EnumSet.of(AUTHORITY_ADMIN, BOARD_MEMBER)),
+            entry("AssignmentService.enrollmentRole", EnumSet.of(AUTHORITY_ADMIN)),
             entry("AuditVerificationService.verify", EnumSet.of(AUDITOR, DPO)),
             entry("ChannelService.readChannel", READERS),
             entry("ConceptApplyService.proposeDraft", EnumSet.of(BOARD_MEMBER)),
@@ -122,6 +123,10 @@ class AuthorizationMatrixTests {
             entry("DecisionRecordService.recordPdf", EnumSet.of(BOARD_MEMBER, AUDITOR)),
             entry("DecisionRuleService.checkAgainstLedger", EnumSet.of(BOARD_MEMBER)),
             entry("DecisionRuleService.listRules", READERS),
+            entry("ExternalSignatureService.openSigningSlot", READERS),
+            entry("ExternalSignatureService.exportEnvelope", EnumSet.of(BOARD_MEMBER, AUTHORITY_ADMIN)),
+            entry("ExternalSignatureService.exportJson", EnumSet.of(BOARD_MEMBER, AUTHORITY_ADMIN)),
+            entry("ExternalSignatureService.importSignedEnvelope", EnumSet.of(BOARD_MEMBER, AUTHORITY_ADMIN)),
             entry("IdentityVaultService.resolve", EnumSet.of(DPO, AUTHORITY_ADMIN)),
             // Called only inside the enrolment and erasure flows, which check role and authority themselves.
             entry("IdentityVaultService.store", UNGUARDED),
