@@ -9,12 +9,12 @@ import java.nio.file.Path;
  * The folder of real public test files, found through the system property {@code klammer.cases.dir}. Tests that use
  * it report themselves skipped where it is absent.
  */
-final class SharedCases {
+public final class SharedCases {
 
     private SharedCases() {}
 
     /** Returns a file inside the cases folder, skipping the calling test when it is absent. */
-    static Path path(String relative) {
+    public static Path path(String relative) {
         Path root = Path.of(System.getProperty("klammer.cases.dir", "../../shared/cases"));
         assumeTrue(Files.isDirectory(root), "shared cases folder " + root.toAbsolutePath() + " is absent");
         Path file = root.resolve(relative);
