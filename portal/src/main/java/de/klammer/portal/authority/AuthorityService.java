@@ -19,9 +19,12 @@ public class AuthorityService {
         this.authorities = authorities;
     }
 
-    /** Returns every authority, ordered by code. */
+    /**
+     * Returns every active authority, ordered by code. Authorities whose onboarding is still being decided and archived
+     * ones are left out, so they neither vote nor count towards a quorum.
+     */
     public List<Authority> findAll() {
-        return authorities.findAllByOrderByCodeAsc().stream()
+        return authorities.findAllByStatusOrderByCodeAsc(AuthorityRepository.ACTIVE).stream()
                 .map(AuthorityEntity::toAuthority)
                 .toList();
     }

@@ -55,15 +55,20 @@ class ProposalReadModels {
     }
 
     ProposalSummary summary(Proposal proposal) {
-        Optional<BoardMember> proposer = boardMembers.findById(proposal.proposerId());
+        Optional<BoardMember> proposer = proposer(proposal);
+        String administrator = proposal.proposerPseudonym();
+        @Nullable UUID proposerAuthorityId = administrator != null
+                ? proposal.proposerAuthorityId()
+                : proposer.map(BoardMember::authorityId).orElse(null);
         return new ProposalSummary(
                 proposal.id(),
                 proposal.reference(),
                 proposal.title(),
                 proposal.isRuleChange() ? proposal.change().policyText() : proposal.change().path(),
                 proposal.status(),
-                proposer.map(BoardMember::pseudonym).orElse(UNKNOWN),
-                proposer.flatMap(member -> authorities.findById(member.authorityId()))
+                administrator != null ? administrator : proposer.map(BoardMember::pseudonym).orElse(UNKNOWN),
+                Optional.ofNullable(proposerAuthorityId)
+                        .flatMap(authorities::findById)
                         .map(Authority::code)
                         .orElse(UNKNOWN),
                 (int) approvals.countByProposalId(proposal.id()),
@@ -114,7 +119,7 @@ class ProposalReadModels {
         boolean canVote = open
                 && user.hasRole(PortalRole.BOARD_MEMBER)
                 && user.boardMember() != null
-                && !proposal.proposerId().equals(user.boardMember().id());
+                && !user.boardMember().id().equals(proposal.proposerId());
         boolean alreadyVetoed = voteRows.stream().anyMatch(vote -> vote.choice() == VoteChoice.VETO
                 && vote.voterPseudonym().equals(UserPseudonyms.ofSubject(user)));
         boolean canVeto = open && !alreadyVetoed && rule.allowsVetoBy(user.roles(), proposal.touchesPersonalData());
@@ -178,9 +183,10 @@ class ProposalReadModels {
                 .orElse(null);
     }
 
-    /** Returns the proposer's board-member record. */
+    /** Returns the proposer's board-member record; empty when an authority administrator proposed it. */
     Optional<BoardMember> proposer(Proposal proposal) {
-        return boardMembers.findById(proposal.proposerId());
+        UUID proposerId = proposal.proposerId();
+        return proposerId == null ? Optional.empty() : boardMembers.findById(proposerId);
     }
 
     String pseudonymOf(UUID boardMemberId) {
@@ -206,7 +212,7 @@ class ProposalReadModels {
         }
         boolean alreadyApproved = voteRows.stream()
                 .anyMatch(vote -> vote.voterPseudonym().equals(member.pseudonym()) && vote.choice() == VoteChoice.YES);
-        return !proposal.proposerId().equals(member.id())
+        return !member.id().equals(proposal.proposerId())
                 && !alreadyApproved
                 && !proposal.isPastDeadline(Instant.now());
     }
@@ -215,6 +221,7 @@ class ProposalReadModels {
         PortalUser.AuthorityRef authority = user.authority();
         boolean recomputable = !proposal.isRuleChange()
                 && !proposal.isConceptVersion()
+                && !proposal.isOrganizationAddition()
                 && (proposal.status() == ProposalStatus.STALE || proposal.status() == ProposalStatus.OPEN);
         return user.hasRole(PortalRole.BOARD_MEMBER)
                 && authority != null

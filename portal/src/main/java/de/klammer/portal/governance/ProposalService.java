@@ -1,6 +1,7 @@
 package de.klammer.portal.governance;
 
 import de.klammer.ledger.ConfigChange;
+import de.klammer.ledger.ImportedMsp;
 import de.klammer.portal.audit.AuditEntry;
 import de.klammer.portal.audit.AuditService;
 import de.klammer.portal.governance.GovernanceRuleViolationException.Rule;
@@ -185,6 +186,43 @@ public class ProposalService {
     }
 
     /**
+     * Opens a proposal that adds the organisation of {@code msp} to the channel's application group, voted on under
+     * the rule for onboarding. An authority administrator proposes it. The administrator is no board member, so no
+     * vote is recorded for them and every authority's board votes.
+     *
+     * @param description the readable description of the new organisation, one line each, shown on the proposal
+     * @throws ChangeRejectedException when the ledger rejects the addition, for example because the MSP ID is taken
+     * @throws IllegalArgumentException when a text is blank or too long, or the description is empty
+     */
+    @PreAuthorize("hasRole('AUTHORITY_ADMIN')")
+    public ProposalDetails proposeOnboarding(ProposalTexts texts, ImportedMsp msp, List<String> description) {
+        ProposalTexts valid = texts.validated();
+        PortalUser user = currentUser.require();
+        AuthorityRef authority = user.authority();
+        if (authority == null) {
+            throw new IllegalStateException("The signed-in administrator belongs to no configured authority");
+        }
+        String pseudonym = UserPseudonyms.ofSubject(user);
+        DecisionRule rule = rules.current(ChangeType.ONBOARDING);
+        PreparedUpdate update = ledger.prepareChanges(channel, List.of(new ConfigChange.AddOrganization(msp)));
+
+        // Flushed at once, because the caller links the authority row to the proposal with a foreign key in SQL.
+        Proposal proposal = proposals.saveAndFlush(Proposal.openOrganizationAddition(
+                nextReference(), valid, msp.mspId(), description, pseudonym, authority.id(), update, rule));
+        audit.record(new AuditEntry(pseudonym, authority.code(), "proposal.opened", "proposal", proposal.reference(),
+                "add organisation " + msp.mspId() + "; config update sha256 " + update.sha256() + "; base sequence "
+                        + update.baseSequence() + "; rule " + RuleTexts.describe(rule)));
+        events.publishEvent(
+                new ProposalOpened(proposal.id(), proposal.reference(), proposal.title(), proposal.votingDeadline()));
+        log.atInfo()
+                .addKeyValue("proposal", proposal.reference())
+                .addKeyValue("mspId", msp.mspId())
+                .addKeyValue("sha256", update.sha256())
+                .log("Opened onboarding proposal");
+        return readModels.details(proposal, user);
+    }
+
+    /**
      * Returns the status and reference of a proposal, without a role check, for listeners and services that link
      * their own data to a proposal and run without a signed-in user.
      */
@@ -297,6 +335,10 @@ public class ProposalService {
         if (proposal.isConceptVersion()) {
             throw new IllegalStateException("Proposal " + proposal.reference() + " applies a concept version; propose"
                     + " the version again from the concept plan page to compute a new config update");
+        }
+        if (proposal.isOrganizationAddition()) {
+            throw new IllegalStateException("Proposal " + proposal.reference() + " adds an organisation; submit the"
+                    + " onboarding draft again to compute a new config update");
         }
         if (!proposal.signingMspIds().contains(actor.authority().mspId())) {
             throw new GovernanceRuleViolationException(Rule.NOT_A_SIGNING_AUTHORITY, "Only board members of "

@@ -28,6 +28,9 @@ class RuleLedgerCheck {
     /** Authorities up to which every coalition is checked; 2^16 coalitions per mod_policy at most. */
     private static final int MAX_ENUMERATED_AUTHORITIES = 16;
 
+    /** The policy that configtxgen makes the mod_policy of the {@code /Channel/Application} group. */
+    private static final String APPLICATION_ADMINS = "/Channel/Application/Admins";
+
     private final LedgerGateway ledger;
     private final AuthorityService authorities;
     private final BoardMemberService boardMembers;
@@ -128,6 +131,18 @@ class RuleLedgerCheck {
     /** Returns the absolute paths of the mod_policies that guard the policies of this change type. */
     static Set<String> modPolicies(ChannelView channel, ChangeType changeType) {
         Set<String> paths = new TreeSet<>();
+        if (changeType == ChangeType.ONBOARDING || changeType == ChangeType.OFFBOARDING) {
+            // Adding or removing an organisation changes the /Channel/Application group itself, so the group's
+            // mod_policy guards it.
+            // NOTE: ChannelView carries no group mod_policies, so this assumes the group's Admins policy, which
+            // configtxgen makes its mod_policy. A channel with another group mod_policy is checked against Admins.
+            boolean hasAdmins = channel.policies().stream()
+                    .anyMatch(policy -> policy.path().equals(APPLICATION_ADMINS));
+            if (hasAdmins) {
+                paths.add(APPLICATION_ADMINS);
+            }
+            return paths;
+        }
         for (PolicyView policy : channel.policies()) {
             if (changeType.covers(policy.path()) && !policy.modPolicy().isEmpty()) {
                 paths.add(absoluteModPolicy(policy));

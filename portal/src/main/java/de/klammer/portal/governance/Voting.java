@@ -82,7 +82,7 @@ class Voting {
         }
         String cleanReason = requireReason(choice, reason);
         requireOpen(proposal);
-        if (proposal.proposerId().equals(actor.member().id())) {
+        if (actor.member().id().equals(proposal.proposerId())) {
             throw new GovernanceRuleViolationException(Rule.SELF_APPROVAL, "The proposer's yes vote on "
                     + proposal.reference() + " was recorded when it was proposed and cannot be changed");
         }

@@ -240,19 +240,31 @@ public class PortalBrowser implements AutoCloseable {
         return wait.until(ExpectedConditions.presenceOfElementLocated(locator));
     }
 
-    private void click(By locator) {
+    /** Clicks the element once it is clickable. */
+    public void click(By locator) {
         wait.until(ExpectedConditions.elementToBeClickable(locator)).click();
     }
 
     /** Types into a combo box, clicks the item with exactly that label once the server has sent it, and waits. */
-    private void choose(By comboBoxLocator, String itemLabel) {
+    public void choose(By comboBoxLocator, String itemLabel) {
         WebElement comboBox = find(comboBoxLocator);
         comboBox.findElement(By.tagName("input")).sendKeys(itemLabel);
         click(By.xpath("//vaadin-combo-box-item[normalize-space(.)='" + itemLabel + "']"));
         wait.until(driver -> comboBox.getDomAttribute("opened") == null && comboBox.getDomAttribute("has-value") != null);
     }
 
-    private void type(By locator, String text) {
+    /** Types the text into the element once it is clickable. */
+    public void type(By locator, String text) {
         wait.until(ExpectedConditions.elementToBeClickable(locator)).sendKeys(text);
+    }
+
+    /**
+     * Selects a file in a Vaadin upload, which starts the upload. The upload keeps its file input in its shadow root,
+     * and ChromeDriver sets files on a hidden file input.
+     */
+    public void upload(By uploadLocator, Path file) {
+        WebElement upload = find(uploadLocator);
+        WebElement input = upload.getShadowRoot().findElement(By.cssSelector("input[type=file]"));
+        input.sendKeys(file.toAbsolutePath().toString());
     }
 }

@@ -28,6 +28,9 @@ public class AuthorityEntity {
     @Column(name = "oidc_issuer", nullable = false, unique = true)
     private String oidcIssuer = "";
 
+    @Column(nullable = false, insertable = false, updatable = false)
+    private String status = AuthorityRepository.ACTIVE;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt = Instant.EPOCH;
 

@@ -8,7 +8,10 @@ import org.springframework.data.jpa.repository.JpaRepository;
 /** Access to the {@code authority} table. */
 public interface AuthorityRepository extends JpaRepository<AuthorityEntity, UUID> {
 
-    List<AuthorityEntity> findAllByOrderByCodeAsc();
+    /** Status of an authority that takes part in the consortium; see V070 for the others. */
+    String ACTIVE = "active";
+
+    List<AuthorityEntity> findAllByStatusOrderByCodeAsc(String status);
 
     Optional<AuthorityEntity> findByOidcIssuer(String oidcIssuer);
 

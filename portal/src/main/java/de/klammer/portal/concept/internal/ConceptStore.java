@@ -147,9 +147,13 @@ public class ConceptStore {
                 .update();
     }
 
-    /** Loads a version as plain values, with the authorities of the authority table. */
+    /**
+     * Loads a version as plain values, with the active authorities of the authority table. Authorities whose onboarding
+     * is still being decided and archived ones have no organisation on the channel, so the concept leaves them out.
+     */
     public ConceptModel load(UUID versionId) {
-        List<AuthorityEntry> authorities = jdbc.sql("select code, msp_id, authority_type from authority order by code")
+        List<AuthorityEntry> authorities = jdbc.sql(
+                        "select code, msp_id, authority_type from authority where status = 'active' order by code")
                 .query((rs, row) -> new AuthorityEntry(rs.getString(1), rs.getString(2), rs.getString(3)))
                 .list();
         List<SubProcess> subProcesses = jdbc.sql(

@@ -34,6 +34,10 @@ public class Proposal {
     static final String CHANGE_KIND_RULE_CHANGE = "rule-change";
     /** Change kind that applies a concept version: every policy and ACL change of its plan in one update. */
     static final String CHANGE_KIND_CONCEPT_VERSION = "concept-version";
+    /** Change kind that adds an organisation to the channel's application group. */
+    static final String CHANGE_KIND_ORGANIZATION_ADDITION = "organization-addition";
+    /** Prefix of {@code change_path} for an organisation addition, followed by the MSP ID. */
+    public static final String ORGANIZATION_ADDITION_PATH_PREFIX = "organization-addition/";
     /** Prefix of {@code change_path} for a concept version, followed by the version number. */
     public static final String CONCEPT_VERSION_PATH_PREFIX = "concept-version/";
 
@@ -65,8 +69,14 @@ public class Proposal {
     @Column(nullable = false)
     private ProposalStatus status = ProposalStatus.DRAFT;
 
-    @Column(name = "proposer_id", nullable = false, updatable = false)
-    private UUID proposerId = new UUID(0, 0);
+    @Column(name = "proposer_id", updatable = false)
+    private @Nullable UUID proposerId;
+
+    @Column(name = "proposer_pseudonym", updatable = false)
+    private @Nullable String proposerPseudonym;
+
+    @Column(name = "proposer_authority_id", updatable = false)
+    private @Nullable UUID proposerAuthorityId;
 
     @Column(name = "base_sequence", nullable = false)
     private long baseSequence;
@@ -183,13 +193,44 @@ public class Proposal {
             throw new IllegalArgumentException("A concept-version proposal needs at least one line of difference");
         }
         Proposal proposal = create(reference, texts, proposerId, rule);
-        proposal.changeKind = CHANGE_KIND_CONCEPT_VERSION;
-        proposal.channel = update.channel();
-        proposal.changePath = CONCEPT_VERSION_PATH_PREFIX + versionNumber;
-        proposal.changePolicy = String.join("\n", differences);
-        proposal.useUpdate(update);
-        proposal.transitionTo(ProposalStatus.OPEN);
+        proposal.openWithLines(CHANGE_KIND_CONCEPT_VERSION, CONCEPT_VERSION_PATH_PREFIX + versionNumber, differences,
+                update);
         return proposal;
+    }
+
+    /**
+     * Creates an open proposal that adds the organisation {@code mspId} to the channel with a config update that the
+     * ledger has just prepared. An authority administrator proposes it, so the proposer is no board member and casts
+     * no vote. The readable description of the new organisation is kept as the change's text, one line each.
+     */
+    public static Proposal openOrganizationAddition(
+            String reference,
+            ProposalTexts texts,
+            String mspId,
+            List<String> description,
+            String proposerPseudonym,
+            UUID proposerAuthorityId,
+            PreparedUpdate update,
+            DecisionRule rule) {
+        if (description.isEmpty()) {
+            throw new IllegalArgumentException("An organisation-addition proposal needs at least one line of description");
+        }
+        Proposal proposal = create(reference, texts, null, rule);
+        proposal.proposerPseudonym = proposerPseudonym;
+        proposal.proposerAuthorityId = proposerAuthorityId;
+        proposal.openWithLines(CHANGE_KIND_ORGANIZATION_ADDITION, ORGANIZATION_ADDITION_PATH_PREFIX + mspId, description,
+                update);
+        return proposal;
+    }
+
+    /** Opens a proposal whose change text is readable lines, such as a concept version or an organisation addition. */
+    private void openWithLines(String kind, String path, List<String> lines, PreparedUpdate update) {
+        this.changeKind = kind;
+        this.channel = update.channel();
+        this.changePath = path;
+        this.changePolicy = String.join("\n", lines);
+        useUpdate(update);
+        transitionTo(ProposalStatus.OPEN);
     }
 
     /**
@@ -213,7 +254,8 @@ public class Proposal {
         return proposal;
     }
 
-    private static Proposal create(String reference, ProposalTexts texts, UUID proposerId, DecisionRule rule) {
+    private static Proposal create(
+            String reference, ProposalTexts texts, @Nullable UUID proposerId, DecisionRule rule) {
         Proposal proposal = new Proposal();
         proposal.id = UUID.randomUUID();
         proposal.reference = reference;
@@ -346,6 +388,10 @@ public class Proposal {
         return CHANGE_KIND_CONCEPT_VERSION.equals(changeKind);
     }
 
+    public boolean isOrganizationAddition() {
+        return CHANGE_KIND_ORGANIZATION_ADDITION.equals(changeKind);
+    }
+
     /** Returns the readable difference of a concept-version proposal, one line each, or an empty list otherwise. */
     public List<String> conceptDifferences() {
         return isConceptVersion() ? List.of(changePolicy.split("\n")) : List.of();
@@ -407,8 +453,18 @@ public class Proposal {
         return status;
     }
 
-    public UUID proposerId() {
+    /** Returns the proposing board member, or null when an authority administrator proposed it. */
+    public @Nullable UUID proposerId() {
         return proposerId;
+    }
+
+    /** Returns the pseudonym of the proposing authority administrator, or null when a board member proposed it. */
+    public @Nullable String proposerPseudonym() {
+        return proposerPseudonym;
+    }
+
+    public @Nullable UUID proposerAuthorityId() {
+        return proposerAuthorityId;
     }
 
     public @Nullable String configUpdateSha256() {

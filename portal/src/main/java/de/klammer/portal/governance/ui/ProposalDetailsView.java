@@ -36,6 +36,7 @@ import de.klammer.portal.security.CurrentUser;
 import de.klammer.portal.security.PortalRole;
 import de.klammer.portal.shell.ui.MainLayout;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -49,6 +50,10 @@ import org.jspecify.annotations.Nullable;
 @RolesAllowed({"BOARD_MEMBER", "AUTHORITY_ADMIN", "DPO", "AUDITOR"})
 @AccessDeniedErrorRouter
 class ProposalDetailsView extends VerticalLayout implements HasUrlParameter<String>, HasDynamicTitle {
+
+    /** Prefix of the change path of a proposal that adds an organisation, followed by its MSP ID. */
+    private static final String ORGANIZATION_ADDITION_PREFIX = "organization-addition/";
+
 
     private final ProposalService proposals;
     private final DecisionRecordService records;
@@ -194,7 +199,12 @@ class ProposalDetailsView extends VerticalLayout implements HasUrlParameter<Stri
         VerticalLayout effect = new VerticalLayout();
         effect.setPadding(false);
         Component change;
-        if (proposal.conceptDifferences().isEmpty()) {
+        if (proposal.change().path().startsWith(ORGANIZATION_ADDITION_PREFIX)) {
+            String mspId = proposal.change().path().substring(ORGANIZATION_ADDITION_PREFIX.length());
+            change = new LinesList("proposal-new-organization",
+                    getTranslation("onboarding.proposal.organization", mspId, proposal.channel()),
+                    List.of(proposal.change().policyText().split("\n")));
+        } else if (proposal.conceptDifferences().isEmpty()) {
             change = new Paragraph(getTranslation(
                     "details.change", proposal.change().path(), proposal.change().policyText(), proposal.channel()));
             change.setId("proposal-change");
