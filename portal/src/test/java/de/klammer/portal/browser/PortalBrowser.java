@@ -199,14 +199,14 @@ public class PortalBrowser implements AutoCloseable {
     }
 
     /** Types into a combo box, clicks the item with exactly that label once the server has sent it, and waits. */
-    private void choose(By comboBoxLocator, String itemLabel) {
+    public void choose(By comboBoxLocator, String itemLabel) {
         WebElement comboBox = find(comboBoxLocator);
         comboBox.findElement(By.tagName("input")).sendKeys(itemLabel);
         click(By.xpath("//vaadin-combo-box-item[normalize-space(.)='" + itemLabel + "']"));
         wait.until(driver -> comboBox.getDomAttribute("opened") == null && comboBox.getDomAttribute("has-value") != null);
     }
 
-    private void type(By locator, String text) {
+    public void type(By locator, String text) {
         wait.until(ExpectedConditions.elementToBeClickable(locator)).sendKeys(text);
     }
 }

@@ -67,7 +67,7 @@ public class CaEnrollmentSteps {
      */
     public @Nullable Registration register(String mspId, String enrollmentId, String roles, PersonRecord person) {
         FabricCaClient client = authorities.client(mspId);
-        String affiliation = authorities.settings(mspId).affiliation();
+        String affiliation = authorities.affiliation(mspId);
         List<RoleAttribute> attributes = List.of(new RoleAttribute(ROLES_ATTRIBUTE, roles));
         var findings = new ArrayList<>(guard.inspectAttributes(attributes, person));
         findings.addAll(guard.inspect("affiliation", affiliation, person));
