@@ -88,7 +88,8 @@ class ProposalDecisions {
                 .map(vote -> new CastVote(vote.authorityId(), vote.choice()))
                 .toList();
         Map<java.util.UUID, Integer> members = new LinkedHashMap<>();
-        for (Authority authority : authorities.findAll()) {
+        // Only active authorities vote: votes of an archived or proposed authority's members do not count.
+        for (Authority authority : authorities.findActive()) {
             members.put(authority.id(), Math.toIntExact(boardMembers.countByAuthority(authority.id())));
         }
         return VoteCounting.count(proposal.rule().counting(), cast, members);

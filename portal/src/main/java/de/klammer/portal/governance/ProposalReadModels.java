@@ -142,7 +142,7 @@ class ProposalReadModels {
     /** Counts the votes under the proposal's rule, as {@code ProposalDecisions} does. */
     VoteCount count(Proposal proposal, List<Vote> voteRows) {
         Map<UUID, Integer> members = new LinkedHashMap<>();
-        for (Authority authority : authorities.findAll()) {
+        for (Authority authority : authorities.findActive()) {
             members.put(authority.id(), Math.toIntExact(boardMembers.countByAuthority(authority.id())));
         }
         DecisionRule rule = proposal.rule();

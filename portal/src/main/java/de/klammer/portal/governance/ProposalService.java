@@ -223,6 +223,39 @@ public class ProposalService {
     }
 
     /**
+     * Opens a proposal that removes the organisation {@code mspId} from the channel's application group, voted on
+     * under the offboarding rule. Every active authority votes, the leaving one included. Proposing counts as the
+     * proposer's yes vote.
+     *
+     * @param previewLines what the removal leaves behind, one line each, shown on the proposal
+     * @throws ChangeRejectedException when the ledger rejects the removal, for example because the remaining
+     *     organisations could no longer satisfy a policy; the message explains why
+     * @throws IllegalArgumentException when a text is blank or too long
+     */
+    @PreAuthorize("hasRole('BOARD_MEMBER')")
+    public ProposalDetails proposeOffboarding(ProposalTexts texts, String mspId, List<String> previewLines) {
+        ProposalTexts valid = texts.validated();
+        BoardMemberActor actor = boardMemberActor();
+        DecisionRule rule = rules.current(ChangeType.OFFBOARDING);
+        PreparedUpdate update = ledger.prepareChanges(channel, List.of(new ConfigChange.RemoveOrganization(mspId)));
+
+        Proposal proposal = proposals.save(Proposal.openOrganizationRemoval(
+                nextReference(), valid, mspId, previewLines, actor.member().id(), update, rule));
+        voting.recordProposerVote(proposal, actor);
+        audit(actor, "proposal.opened", proposal, "remove organisation " + mspId + " from channel " + channel
+                + "; config update sha256 " + update.sha256() + "; base sequence " + update.baseSequence() + "; rule "
+                + RuleTexts.describe(rule) + "; the proposer's yes vote is recorded");
+        events.publishEvent(
+                new ProposalOpened(proposal.id(), proposal.reference(), proposal.title(), proposal.votingDeadline()));
+        log.atInfo()
+                .addKeyValue("proposal", proposal.reference())
+                .addKeyValue("mspId", mspId)
+                .addKeyValue("sha256", update.sha256())
+                .log("Opened organisation-removal proposal");
+        return readModels.details(proposal, actor.user());
+    }
+
+    /**
      * Returns the status and reference of a proposal, without a role check, for listeners and services that link
      * their own data to a proposal and run without a signed-in user.
      */
@@ -346,7 +379,10 @@ public class ProposalService {
         }
 
         String oldSha256 = proposal.configUpdateSha256();
-        PreparedUpdate update = ledger.prepare(proposal.channel(), proposal.change());
+        PreparedUpdate update = proposal.isOrganizationRemoval()
+                ? ledger.prepareChanges(
+                        proposal.channel(), List.of(new ConfigChange.RemoveOrganization(proposal.removedMspId())))
+                : ledger.prepare(proposal.channel(), proposal.change());
         discardVotesAndApprovals(proposal, actor);
         submissions.findByProposalId(proposal.id()).ifPresent(submissions::delete);
         proposal.reopen(update);

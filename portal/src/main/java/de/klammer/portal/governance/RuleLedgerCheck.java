@@ -116,7 +116,7 @@ class RuleLedgerCheck {
     }
 
     private List<Voter> voters(DecisionRule.Counting counting) {
-        return authorities.findAll().stream()
+        return authorities.findActive().stream()
                 .map(authority -> new Voter(authority.mspId(), weight(counting, authority)))
                 .toList();
     }

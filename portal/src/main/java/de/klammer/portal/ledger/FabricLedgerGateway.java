@@ -15,6 +15,7 @@ import de.klammer.ledger.OrdererUnavailableException;
 import de.klammer.ledger.Organization;
 import de.klammer.ledger.PolicyEntry;
 import de.klammer.ledger.PolicyRule;
+import de.klammer.ledger.RemovalPreview;
 import de.klammer.ledger.RequiredSignature;
 import de.klammer.ledger.SignatureImportException;
 import de.klammer.ledger.SignatureVerdict;
@@ -86,6 +87,16 @@ public class FabricLedgerGateway implements LedgerGateway, AutoCloseable {
         } catch (ConfigChangeRejectedException e) {
             throw new ChangeRejectedException(e.getMessage(), e);
         }
+    }
+
+    @Override
+    public RemovalPreview previewRemoval(String channel, String mspId) {
+        ChannelConfig config = call(() -> admin.readConfig(channel));
+        if (config.applicationOrganizations().stream().noneMatch(organization -> organization.mspId().equals(mspId))) {
+            throw new ChangeRejectedException(
+                    "Organisation " + mspId + " is not in the application group of channel " + channel);
+        }
+        return call(() -> admin.previewRemoval(channel, mspId));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package de.klammer.portal.ledger;
 
 import de.klammer.ledger.ConfigChange;
+import de.klammer.ledger.RemovalPreview;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,14 @@ public interface LedgerGateway {
      * @throws ChangeRejectedException when a change is invalid or unsafe, or the changes change nothing
      */
     PreparedUpdate prepareChanges(String channel, List<ConfigChange> changes);
+
+    /**
+     * Computes what removing the organisation from the channel's application group would leave behind, without
+     * changing anything.
+     *
+     * @throws ChangeRejectedException when the organisation is not on the channel
+     */
+    RemovalPreview previewRemoval(String channel, String mspId);
 
     /** Reads the channel's explicit peer ACLs: resource to absolute policy path, sorted by resource. */
     Map<String, String> readAcls(String channel);

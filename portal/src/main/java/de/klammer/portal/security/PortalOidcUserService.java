@@ -2,6 +2,7 @@ package de.klammer.portal.security;
 
 import de.klammer.portal.authority.Authority;
 import de.klammer.portal.authority.AuthorityService;
+import de.klammer.portal.authority.AuthorityStatus;
 import de.klammer.portal.authority.BoardMember;
 import de.klammer.portal.authority.BoardMemberService;
 import de.klammer.portal.shell.PortalProperties;
@@ -25,8 +26,8 @@ import org.springframework.stereotype.Service;
 /**
  * Turns an authenticated OIDC user into a portal user: maps the token's issuer to a configured authority, takes the
  * portal roles from the configured roles claim, and registers board members on their first sign-in. A user whose
- * issuer is no configured authority, or who has no portal role, is still signed in, but without any portal role,
- * and sees a page that explains why.
+ * issuer is no configured authority, whose authority is not active (for example offboarded), or who has no portal
+ * role, is still signed in, but without any portal role, and gets a page that explains why.
  */
 @Service
 public class PortalOidcUserService implements OAuth2UserService<OidcUserRequest, OidcUser> {
@@ -65,6 +66,16 @@ public class PortalOidcUserService implements OAuth2UserService<OidcUserRequest,
                     .addKeyValue("issuer", issuer)
                     .log("Signed-in user's issuer belongs to no configured authority; granting no portal role");
             return new PortalUser(issuer, null, Set.of(), null, displayName);
+        }
+
+        AuthorityStatus status = authorities.statusOf(authority.get().id());
+        // NOTE: this runs at sign-in only, so a session opened before the authority was archived keeps its roles.
+        if (status != AuthorityStatus.ACTIVE) {
+            log.atWarn()
+                    .addKeyValue("authority", authority.get().code())
+                    .addKeyValue("status", status.databaseValue())
+                    .log("Signed-in user's authority is not active; granting no portal role");
+            return new PortalUser(issuer, toRef(authority.get()), Set.of(), null, displayName);
         }
 
         Set<PortalRole> roles = roles(oidcUser.getClaim(rolesClaim));

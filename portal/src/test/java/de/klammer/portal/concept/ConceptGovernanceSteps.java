@@ -16,13 +16,13 @@ import java.util.UUID;
  * Drives a proposal through the board at service level: a second BAMF member and an LDS member vote yes, which makes
  * both authorities sign, and the ledger submitter sends the update to the real orderer.
  */
-final class ConceptGovernanceSteps {
+public final class ConceptGovernanceSteps {
 
     private final TestUsers users;
     private final ProposalService proposals;
     private final LedgerSubmitter submitter;
 
-    ConceptGovernanceSteps(
+    public ConceptGovernanceSteps(
             AuthorityService authorities,
             BoardMemberService boardMembers,
             ProposalService proposals,
@@ -33,14 +33,14 @@ final class ConceptGovernanceSteps {
     }
 
     /** Returns a new BAMF board member, signed in. */
-    PortalUser signInBamfMember() {
+    public PortalUser signInBamfMember() {
         PortalUser member = users.boardMember("bamf");
         TestUsers.signIn(member);
         return member;
     }
 
     /** Votes yes as a second BAMF member and an LDS member, submits, and returns the proposal as the proposer reads it. */
-    ProposalDetails approveAndSubmit(UUID proposalId, PortalUser proposer) {
+    public ProposalDetails approveAndSubmit(UUID proposalId, PortalUser proposer) {
         TestUsers.signIn(users.boardMember("bamf"));
         proposals.approve(proposalId);
         TestUsers.signIn(users.boardMember("lds"));

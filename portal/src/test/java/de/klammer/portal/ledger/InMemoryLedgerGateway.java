@@ -1,6 +1,7 @@
 package de.klammer.portal.ledger;
 
 import de.klammer.ledger.ConfigChange;
+import de.klammer.ledger.RemovalPreview;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -130,6 +131,28 @@ public class InMemoryLedgerGateway implements LedgerGateway {
         return new PreparedUpdate(channel, bytes, sha256(bytes), sequence, lines,
                 List.of("/Channel/Application needs MAJORITY of Admins of /Channel/Application: BamfMSP, LdsMSP (2 of 2)"),
                 MSP_IDS);
+    }
+
+    /**
+     * Previews a removal in this model: a policy outside the organisation's own group that names MSP roles, but none of
+     * the remaining organisations, becomes unsatisfiable, and removing the last organisation leaves no writer.
+     */
+    @Override
+    public synchronized RemovalPreview previewRemoval(String channel, String mspId) {
+        requireChannel(channel);
+        if (!MSP_IDS.contains(mspId)) {
+            throw new ChangeRejectedException(
+                    "Organisation " + mspId + " is not in the application group of channel " + channel);
+        }
+        List<String> remaining = MSP_IDS.stream().filter(id -> !id.equals(mspId)).toList();
+        List<String> unsatisfiable = policies.values().stream()
+                .filter(policy -> policy.text().contains("MSP."))
+                .filter(policy -> !policy.path().startsWith("/Channel/Application/" + mspId + "/"))
+                .filter(policy -> remaining.stream().noneMatch(policy.text()::contains))
+                .map(PolicyView::path)
+                .toList();
+        return new RemovalPreview(mspId, remaining, unsatisfiable,
+                remaining.isEmpty() ? "no organisation would remain to write to the channel" : null);
     }
 
     @Override

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.klammer.portal.IntegrationTest;
 import de.klammer.portal.authority.BoardMemberService;
+import de.klammer.portal.authority.TestAuthorities;
+import de.klammer.portal.shell.AuthoritySecrets;
 import de.klammer.portal.shell.PortalProperties;
 import java.time.Instant;
 import java.util.List;
@@ -27,6 +29,12 @@ class PortalOidcUserServiceTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    AuthoritySecrets secrets;
+
+    @Autowired
+    AuthorityStatusCheck statusCheck;
 
     @Test
     void grantsNoRoleForUnknownIssuer() {
@@ -76,6 +84,29 @@ class PortalOidcUserServiceTests {
                 .query(Long.class)
                 .single();
         assertThat(rowsWithSubject).isZero();
+    }
+
+    @Test
+    void grantsNoRoleForArchivedAuthority() {
+        String code = "archived-" + Long.toString(System.nanoTime(), 36);
+        String issuer = "http://127.0.0.1:1/" + code;
+        TestAuthorities rows = new TestAuthorities(jdbc, secrets);
+        UUID authorityId = rows.insertActive(code, "Archived " + code, code + "MSP", issuer);
+        rows.archive(authorityId);
+
+        PortalUser user = users.toPortalUser(oidcUser(issuer, "board-" + UUID.randomUUID(), List.of("BOARD_MEMBER")));
+
+        assertThat(user.authority()).isNotNull();
+        assertThat(user.authority().id()).isEqualTo(authorityId);
+        assertThat(user.roles()).isEmpty();
+        assertThat(user.boardMember()).as("no board member registered").isNull();
+        assertThat(user.hasAccess()).isFalse();
+        assertThat(statusCheck.isArchived(user)).isTrue();
+        assertThat(jdbc.sql("select count(*) from board_member where authority_id = ?")
+                        .param(authorityId)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     private String bamfIssuer() {

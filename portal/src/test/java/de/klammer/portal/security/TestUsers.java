@@ -44,6 +44,15 @@ public class TestUsers {
         return new PortalUser(authority.oidcIssuer(), ref(authority), roleSet, null, "Test user");
     }
 
+    /**
+     * Returns a user of the authority with the roles whose display name replaces a distinct OIDC subject, so that two
+     * such users get two pseudonyms, for example a requester and an approver.
+     */
+    public PortalUser distinctUser(String authorityCode, String subjectStandIn, PortalRole... roles) {
+        PortalUser base = user(authorityCode, roles);
+        return new PortalUser(base.issuer(), base.authority(), base.roles(), null, subjectStandIn);
+    }
+
     /** Makes the user the signed-in user of the current thread. */
     public static void signIn(PortalUser user) {
         String[] grantedAuthorities = user.roles().stream().map(PortalRole::authority).toArray(String[]::new);

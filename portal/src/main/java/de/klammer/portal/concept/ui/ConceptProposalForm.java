@@ -20,10 +20,10 @@ import de.klammer.portal.ledger.LedgerUnavailableException;
 import java.util.function.Function;
 
 /**
- * The texts of a proposal that a concept page opens (title, rationale, legal basis, personal data), and the button
- * that opens it and shows the new proposal's page.
+ * The texts of a proposal that a concept page or the offboarding view opens (title, rationale, legal basis, personal
+ * data), and the button that opens it and shows the new proposal's page.
  */
-class ConceptProposalForm extends VerticalLayout {
+public class ConceptProposalForm extends VerticalLayout {
 
     private final TextField title = new TextField();
     private final TextArea rationale = new TextArea();
@@ -32,7 +32,7 @@ class ConceptProposalForm extends VerticalLayout {
     private final Paragraph error = new Paragraph();
     private final Function<ProposalTexts, ProposalDetails> propose;
 
-    ConceptProposalForm(String idPrefix, String heading, String submitLabel,
+    public ConceptProposalForm(String idPrefix, String heading, String submitLabel,
             Function<ProposalTexts, ProposalDetails> propose) {
         this.propose = propose;
         setPadding(false);

@@ -40,6 +40,10 @@ public class Proposal {
     public static final String ORGANIZATION_ADDITION_PATH_PREFIX = "organization-addition/";
     /** Prefix of {@code change_path} for a concept version, followed by the version number. */
     public static final String CONCEPT_VERSION_PATH_PREFIX = "concept-version/";
+    /** Change kind that removes an authority's organisation from the channel's application group. */
+    static final String CHANGE_KIND_ORGANIZATION_REMOVAL = "organization-removal";
+    /** Prefix of {@code change_path} for an organisation removal, followed by the MSP ID. */
+    public static final String ORGANIZATION_REMOVAL_PATH_PREFIX = "organization-removal/";
 
     @Id
     private UUID id = new UUID(0, 0);
@@ -192,9 +196,39 @@ public class Proposal {
         if (differences.isEmpty()) {
             throw new IllegalArgumentException("A concept-version proposal needs at least one line of difference");
         }
+        return openLedgerChange(reference, texts, proposerId, rule, CHANGE_KIND_CONCEPT_VERSION,
+                CONCEPT_VERSION_PATH_PREFIX + versionNumber, differences, update);
+    }
+
+    /**
+     * Creates an open proposal that removes the organisation {@code mspId} from the channel with a config update that
+     * the ledger has just prepared. The preview lines (what the remaining authorities can no longer satisfy) are kept
+     * as the change's text, one line each.
+     */
+    public static Proposal openOrganizationRemoval(
+            String reference,
+            ProposalTexts texts,
+            String mspId,
+            List<String> previewLines,
+            UUID proposerId,
+            PreparedUpdate update,
+            DecisionRule rule) {
+        return openLedgerChange(reference, texts, proposerId, rule, CHANGE_KIND_ORGANIZATION_REMOVAL,
+                ORGANIZATION_REMOVAL_PATH_PREFIX + mspId, previewLines, update);
+    }
+
+    /** Creates an open proposal of a change kind whose readable effect is stored as lines in {@code change_policy}. */
+    private static Proposal openLedgerChange(
+            String reference,
+            ProposalTexts texts,
+            UUID proposerId,
+            DecisionRule rule,
+            String changeKind,
+            String changePath,
+            List<String> lines,
+            PreparedUpdate update) {
         Proposal proposal = create(reference, texts, proposerId, rule);
-        proposal.openWithLines(CHANGE_KIND_CONCEPT_VERSION, CONCEPT_VERSION_PATH_PREFIX + versionNumber, differences,
-                update);
+        proposal.openWithLines(changeKind, changePath, lines, update);
         return proposal;
     }
 
@@ -390,6 +424,18 @@ public class Proposal {
 
     public boolean isOrganizationAddition() {
         return CHANGE_KIND_ORGANIZATION_ADDITION.equals(changeKind);
+    }
+
+    public boolean isOrganizationRemoval() {
+        return CHANGE_KIND_ORGANIZATION_REMOVAL.equals(changeKind);
+    }
+
+    /** Returns the MSP ID that an organisation-removal proposal removes. */
+    public String removedMspId() {
+        if (!isOrganizationRemoval()) {
+            throw new IllegalStateException("Proposal " + reference + " removes no organisation");
+        }
+        return changePath.substring(ORGANIZATION_REMOVAL_PATH_PREFIX.length());
     }
 
     /** Returns the readable difference of a concept-version proposal, one line each, or an empty list otherwise. */

@@ -192,7 +192,7 @@ public class CaEnrollmentSteps {
     }
 
     private String affiliation(String mspId, @Nullable String conceptRole) {
-        String authorityAffiliation = authorities.settings(mspId).affiliation();
+        String authorityAffiliation = authorities.affiliation(mspId);
         return conceptRole == null ? authorityAffiliation : authorityAffiliation + "." + conceptRole;
     }
 

@@ -11,6 +11,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import de.klammer.portal.security.AuthorityStatusCheck;
 import de.klammer.portal.security.CurrentUser;
 import de.klammer.portal.security.PortalUser;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,7 +19,8 @@ import java.util.Optional;
 
 /**
  * Page shown when a signed-in user may not open a view. It explains why in plain words: the user's identity provider
- * belongs to no configured authority, the user has no portal role, or the view needs a role the user lacks.
+ * belongs to no configured authority, the user's authority was offboarded, the user has no portal role, or the view
+ * needs a role the user lacks.
  * Views opt in with {@code @AccessDeniedErrorRouter}; without it Vaadin shows "not found" in production mode.
  */
 @AnonymousAllowed
@@ -26,10 +28,13 @@ class AccessDeniedView extends Main implements HasErrorParameter<AccessDeniedExc
 
     private final CurrentUser currentUser;
     private final AuthenticationContext authentication;
+    private final AuthorityStatusCheck authorityStatus;
 
-    AccessDeniedView(CurrentUser currentUser, AuthenticationContext authentication) {
+    AccessDeniedView(
+            CurrentUser currentUser, AuthenticationContext authentication, AuthorityStatusCheck authorityStatus) {
         this.currentUser = currentUser;
         this.authentication = authentication;
+        this.authorityStatus = authorityStatus;
         setId("access-denied-view");
         getStyle().set("max-width", "40rem").set("margin", "3rem auto").set("padding", "0 var(--lumo-space-m)");
     }
@@ -58,6 +63,9 @@ class AccessDeniedView extends Main implements HasErrorParameter<AccessDeniedExc
         PortalUser.AuthorityRef authority = user.get().authority();
         if (authority == null) {
             return getTranslation("denied.unknown-issuer", user.get().issuer());
+        }
+        if (user.get().roles().isEmpty() && authorityStatus.isArchived(user.get())) {
+            return getTranslation("offboarding.denied.archived", authority.name());
         }
         if (user.get().roles().isEmpty()) {
             return getTranslation("denied.no-role", authority.name());

@@ -11,6 +11,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import de.klammer.portal.security.AuthorityClientRegistrationRepository;
 import de.klammer.portal.security.CurrentUser;
 import de.klammer.portal.shell.PortalProperties;
 import de.klammer.portal.shell.PortalProperties.AuthorityProperties;
@@ -19,8 +20,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Sign-in page: one link per authority, each starting the OIDC authorization-code flow at that authority's identity
- * provider. The portal itself has no password.
+ * Sign-in page: one link per configured authority and per active authority onboarded with an OIDC client, each
+ * starting the OIDC authorization-code flow at that authority's identity provider. The portal itself has no password.
  */
 @Route("login")
 @AnonymousAllowed
@@ -40,19 +41,24 @@ class LoginView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     private final CurrentUser currentUser;
     private final Paragraph error = new Paragraph();
 
-    LoginView(PortalProperties properties, CurrentUser currentUser) {
+    LoginView(
+            PortalProperties properties,
+            CurrentUser currentUser,
+            AuthorityClientRegistrationRepository registrations) {
         this.currentUser = currentUser;
         setId("login-view");
         getStyle().set("max-width", "40rem").set("margin", "3rem auto").set("padding", "0 var(--lumo-space-m)");
 
         UnorderedList authorities = new UnorderedList();
         for (AuthorityProperties authority : properties.authorities()) {
-            authorities.add(new ListItem(signInLink(authority)));
+            authorities.add(new ListItem(signInLink(authority.code(), authority.name())));
         }
         error.setId("login-error");
         error.setVisible(false);
         error.getElement().setAttribute("role", "alert");
         error.getStyle().set("color", "var(--lumo-error-text-color)");
+        registrations.onboardedAuthorityNames()
+                .forEach((code, name) -> authorities.add(new ListItem(signInLink(code, name))));
         add(new H1(getTranslation("login.heading")),
                 error,
                 new Paragraph(getTranslation("login.intro")),
@@ -80,13 +86,12 @@ class LoginView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         return getTranslation("login.title");
     }
 
-    private Anchor signInLink(AuthorityProperties authority) {
+    private Anchor signInLink(String code, String name) {
         // The OAuth2 client filter of Spring Security serves this path, so the Vaadin router must not handle it.
         Anchor link = new Anchor(
-                "oauth2/authorization/" + authority.code(),
-                getTranslation("login.with", authority.name(), authority.code().toUpperCase(Locale.ROOT)));
+                "oauth2/authorization/" + code, getTranslation("login.with", name, code.toUpperCase(Locale.ROOT)));
         link.setRouterIgnore(true);
-        link.setId("sign-in-" + authority.code());
+        link.setId("sign-in-" + code);
         return link;
     }
 }
