@@ -164,6 +164,11 @@ class AuthorizationMatrixTests {
             entry("OnboardingService.startDraft", EnumSet.of(AUTHORITY_ADMIN)),
             entry("OnboardingService.submit", EnumSet.of(AUTHORITY_ADMIN)),
             entry("OnboardingService.validate", EnumSet.of(AUTHORITY_ADMIN)),
+            entry("OffboardingService.candidates", EnumSet.of(AUTHORITY_ADMIN, BOARD_MEMBER)),
+            entry("OffboardingService.preview", EnumSet.of(AUTHORITY_ADMIN, BOARD_MEMBER)),
+            entry("OffboardingService.propose", EnumSet.of(BOARD_MEMBER)),
+            entry("OffboardingService.list", EnumSet.of(AUTHORITY_ADMIN, BOARD_MEMBER, AUDITOR)),
+            entry("OffboardingService.retryRevocation", EnumSet.of(AUTHORITY_ADMIN, BOARD_MEMBER)),
             entry("ProposalService.approve", EnumSet.of(BOARD_MEMBER)),
             // Status and reference only, for listeners that run without a signed-in user.
             entry("ProposalService.findSummary", UNGUARDED),
@@ -174,6 +179,7 @@ class AuthorizationMatrixTests {
             entry("ProposalService.propose", EnumSet.of(BOARD_MEMBER)),
             entry("ProposalService.proposeConceptVersion", EnumSet.of(BOARD_MEMBER)),
             entry("ProposalService.proposeOnboarding", EnumSet.of(AUTHORITY_ADMIN)),
+            entry("ProposalService.proposeOffboarding", EnumSet.of(BOARD_MEMBER)),
             entry("ProposalService.proposeRuleChange", EnumSet.of(BOARD_MEMBER)),
             entry("ProposalService.recompute", EnumSet.of(BOARD_MEMBER)),
             // Any signed-in user may try; the proposal's decision rule names the roles that hold a veto.
