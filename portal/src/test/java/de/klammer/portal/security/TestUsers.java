@@ -55,11 +55,16 @@ public class TestUsers {
 
     /** Makes the user the signed-in user of the current thread. */
     public static void signIn(PortalUser user) {
+        SecurityContextHolder.getContext().setAuthentication(authentication(user));
+    }
+
+    /** Returns an authentication of the user with the authorities of their roles, as a sign-in would make it. */
+    public static TestingAuthenticationToken authentication(PortalUser user) {
         String[] grantedAuthorities = user.roles().stream().map(PortalRole::authority).toArray(String[]::new);
         TestingAuthenticationToken authentication =
                 new TestingAuthenticationToken(new TestPrincipal(user), "n/a", grantedAuthorities);
         authentication.setAuthenticated(true);
-        SecurityContextHolder.getContext().setAuthentication(authentication);
+        return authentication;
     }
 
     /** Removes the signed-in user from the current thread. */
