@@ -48,11 +48,11 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, PortalOidcUserService oidcUserService) {
-        // Vaadin's configurer first: it sets the OAuth2 login page when it initialises, which must happen before the
-        // OAuth2 login configurer initialises, or Spring Security generates its own login page.
         // The read-only JSON endpoints of the screens (used by the load test) need a signed-in user, and their service
         // methods check the roles. This rule comes before Vaadin's rules, which deny paths that are not views.
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/api/v1/**").authenticated());
+        // Vaadin's configurer before the OAuth2 login: it sets the OAuth2 login page when it initialises, which must
+        // happen before the OAuth2 login configurer initialises, or Spring Security generates its own login page.
         http.with(vaadin(), configurer -> configurer.oauth2LoginPage(LOGIN_PATH));
         SignInFailureHandler failureHandler = new SignInFailureHandler(LOGIN_PATH);
         http.oauth2Login(login -> login
