@@ -12,9 +12,12 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -23,6 +26,9 @@ import org.springframework.stereotype.Component;
 /** Builds the read models of ledger identities and their certificates; runs inside the caller's transaction. */
 @Component
 class LedgerIdentityReadModels {
+
+    /** Enrolment ids per certificate query; well below PostgreSQL's limit of bind parameters in one statement. */
+    private static final int CERTIFICATE_BATCH = 1000;
 
     private final LedgerIdentityRepository identities;
     private final IdentityCertificateRepository certificates;
@@ -42,9 +48,37 @@ class LedgerIdentityReadModels {
     }
 
     LedgerIdentityDetails details(LedgerIdentity identity) {
-        String mspId = mspId(identity.authorityId());
-        List<CertificateSummary> issued = certificates.findByEnrollmentIdOrderByNotAfterDesc(identity.enrollmentId())
-                .stream()
+        return details(identity, mspId(identity.authorityId()),
+                certificates.findByEnrollmentIdOrderByNotAfterDesc(identity.enrollmentId()));
+    }
+
+    /**
+     * Returns the details of many identities with one certificate query per batch of enrolment ids, so a list of
+     * thousands of identities does not query once per identity.
+     */
+    List<LedgerIdentityDetails> details(List<LedgerIdentity> identities) {
+        Map<String, List<IdentityCertificate>> byEnrollmentId = new HashMap<>();
+        for (int start = 0; start < identities.size(); start += CERTIFICATE_BATCH) {
+            int end = Math.min(start + CERTIFICATE_BATCH, identities.size());
+            List<String> enrollmentIds = identities.subList(start, end).stream()
+                    .map(LedgerIdentity::enrollmentId)
+                    .toList();
+            certificates.findByEnrollmentIdInOrderByNotAfterDesc(enrollmentIds).forEach(certificate -> byEnrollmentId
+                    .computeIfAbsent(certificate.enrollmentId(), id -> new ArrayList<>())
+                    .add(certificate));
+        }
+        Map<UUID, String> mspIds = new HashMap<>();
+        return identities.stream()
+                .map(identity -> details(
+                        identity,
+                        mspIds.computeIfAbsent(identity.authorityId(), this::mspId),
+                        byEnrollmentId.getOrDefault(identity.enrollmentId(), List.of())))
+                .toList();
+    }
+
+    private LedgerIdentityDetails details(
+            LedgerIdentity identity, String mspId, List<IdentityCertificate> certificatesNewestFirst) {
+        List<CertificateSummary> issued = certificatesNewestFirst.stream()
                 .map(certificate -> summary(mspId, certificate))
                 .toList();
         return new LedgerIdentityDetails(

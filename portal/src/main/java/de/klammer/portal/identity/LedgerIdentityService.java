@@ -250,10 +250,12 @@ public class LedgerIdentityService {
     @PreAuthorize("isAuthenticated()")
     public List<LedgerIdentityDetails> list() {
         IdentityActors.Actor actor = actors.current();
-        return inTransaction(() -> identities.findByAuthorityIdOrderByCreatedAtDesc(actor.authorityId()).stream()
-                .filter(identity -> actors.maySee(identity, actor))
-                .map(readModels::details)
-                .toList());
+        return inTransaction(() -> {
+            List<LedgerIdentity> visible = identities.findByAuthorityIdOrderByCreatedAtDesc(actor.authorityId()).stream()
+                    .filter(identity -> actors.maySee(identity, actor))
+                    .toList();
+            return readModels.details(visible);
+        });
     }
 
     /**

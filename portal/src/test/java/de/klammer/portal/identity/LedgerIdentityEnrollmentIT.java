@@ -277,6 +277,11 @@ class LedgerIdentityEnrollmentIT {
                 .extracting(CertificateSummary::serialHex)
                 .contains(onlyCertificate(renewed).getSerialNumber().toString(16))
                 .doesNotContain(firstSerial);
+        assertThat(service.list())
+                .filteredOn(listed -> listed.id().equals(requested.id()))
+                .singleElement()
+                .extracting(LedgerIdentityDetails::certificates)
+                .isEqualTo(service.details(requested.id()).certificates());
     }
 
     @Test

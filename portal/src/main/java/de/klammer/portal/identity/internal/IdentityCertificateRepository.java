@@ -1,6 +1,7 @@
 package de.klammer.portal.identity.internal;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -9,6 +10,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 public interface IdentityCertificateRepository extends JpaRepository<IdentityCertificate, IdentityCertificate.Key> {
 
     List<IdentityCertificate> findByEnrollmentIdOrderByNotAfterDesc(String enrollmentId);
+
+    List<IdentityCertificate> findByEnrollmentIdInOrderByNotAfterDesc(Collection<String> enrollmentIds);
 
     List<IdentityCertificate> findByEnrollmentIdAndStatus(String enrollmentId, String status);
 
