@@ -119,7 +119,7 @@ public class AssignmentService {
             return Optional.empty();
         }
         if (roleCodes.size() > 1) {
-            throw new ConceptRuleViolationException("Ledger identity " + holder + " holds the roles " + roleCodes
+            throw new ConceptRuleViolationException("Ledger identity " + holder + " has the roles " + roleCodes
                     + " for " + authorityCode + " on " + day + ", but its certificate can carry only one role."
                     + " End all but one assignment, or assign one role composed of these roles.");
         }

@@ -5,8 +5,8 @@ package de.klammer.portal.concept;
  *
  * @param read whether the role itself holds the read right
  * @param write whether the role itself holds the write right
- * @param inheritedRead whether a role that this role is composed of, directly or further down, holds the read right
- * @param inheritedWrite whether a role that this role is composed of, directly or further down, holds the write right
+ * @param inheritedRead whether a role that this role is composed of, directly or further down, has the read right
+ * @param inheritedWrite whether a role that this role is composed of, directly or further down, has the write right
  */
 public record MatrixRow(
         String roleCode,
@@ -24,7 +24,7 @@ public record MatrixRow(
         return action == Action.READ ? read : write;
     }
 
-    /** Returns whether the role holds the action on this status type through a role it is composed of. */
+    /** Returns whether the role has the action on this status type through a role it is composed of. */
     public boolean inherits(Action action) {
         return action == Action.READ ? inheritedRead : inheritedWrite;
     }

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class CaProbe {
 
-    /** Time allowed for connecting to the CA and for its answer. */
+    /** Time allowed for connecting to the CA and for its response. */
     static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     /** A reachable CA: its name as it reports it and its chain, PEM, leaf first as cainfo returns it. */

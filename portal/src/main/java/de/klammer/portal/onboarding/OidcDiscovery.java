@@ -40,7 +40,7 @@ public class OidcDiscovery {
      * Fetches and checks the discovery document of {@code issuer}.
      *
      * @throws OnboardingInputException naming the field {@code oidc-issuer} when the URL is not http(s), the provider
-     *     does not answer in time, or the document fails a check
+     *     does not respond in time, or the document fails a check
      */
     public Provider check(String issuer) {
         URI issuerUri = parse(issuer);
@@ -100,22 +100,22 @@ public class OidcDiscovery {
                 .build()) {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new OnboardingInputException(FIELD, "The provider answered HTTP " + response.statusCode()
+                throw new OnboardingInputException(FIELD, "The provider returned HTTP " + response.statusCode()
                         + " for " + documentUri + "; check the issuer URL " + issuer + ".");
             }
             if (response.body().length() > MAX_DOCUMENT_CHARS) {
-                throw new OnboardingInputException(FIELD, "The answer of " + documentUri + " is larger than "
+                throw new OnboardingInputException(FIELD, "The response from " + documentUri + " is larger than "
                         + MAX_DOCUMENT_CHARS + " characters, so it is no discovery document; check the issuer URL.");
             }
             return json.readTree(response.body());
         } catch (HttpTimeoutException e) {
-            throw new OnboardingInputException(FIELD, "The provider at " + documentUri + " did not answer within "
+            throw new OnboardingInputException(FIELD, "The provider at " + documentUri + " did not respond within "
                     + REQUEST_TIMEOUT.toSeconds() + " seconds; check the issuer URL and that the provider is up.", e);
         } catch (IOException e) {
             throw new OnboardingInputException(FIELD, "The provider at " + documentUri + " cannot be reached ("
                     + e.getClass().getSimpleName() + "); check the issuer URL and that the provider is up.", e);
         } catch (JacksonException e) {
-            throw new OnboardingInputException(FIELD, "The answer of " + documentUri + " is not JSON; check that "
+            throw new OnboardingInputException(FIELD, "The response from " + documentUri + " is not JSON; check that "
                     + issuer + " is the issuer URL and not the sign-in page.", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

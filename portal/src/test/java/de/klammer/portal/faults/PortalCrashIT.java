@@ -61,7 +61,7 @@ class PortalCrashIT {
                 .profiles("demo", "test")
                 .properties(Map.of(
                         "klammer.portal.embedded-db.data-dir", home.resolve("postgres").toString(),
-                        "klammer.ledger.network-descriptor", descriptor().toString(),
+                        "klammer.ledger.network-descriptor", TestChannel.descriptor().toString(),
                         "klammer.ledger.key-store-directory", home.resolve("keys").toString(),
                         "klammer.ledger.key-store-password", "test-key-password"))
                 .run();
@@ -178,7 +178,7 @@ class PortalCrashIT {
                 "--spring.datasource.username=postgres",
                 "--klammer.portal.demo-idp.enabled=false",
                 "--klammer.portal.demo-idp.port=" + board.getEnvironment().getProperty("klammer.portal.demo-idp.port"),
-                "--klammer.ledger.network-descriptor=" + descriptor(),
+                "--klammer.ledger.network-descriptor=" + TestChannel.descriptor(),
                 "--klammer.ledger.key-store-directory=" + home.resolve("keys"),
                 "--klammer.ledger.key-store-password=test-key-password",
                 "--klammer.portal.submitter.enabled=true",
@@ -235,9 +235,5 @@ class PortalCrashIT {
                 .query(byte[].class)
                 .single();
         return TestChannel.listApplied(CHANNEL, configUpdate, proposal.baseSequence());
-    }
-
-    private static Path descriptor() {
-        return TestChannel.descriptor();
     }
 }

@@ -300,7 +300,7 @@ public class ConceptStore {
     }
 
     /**
-     * Builds the SQL test whether a role that {@code r} is composed of, at any depth, holds the action on {@code s}.
+     * Builds the SQL test whether a role that {@code r} is composed of, at any depth, has the action on {@code s}.
      * {@code union} in place of {@code union all} ends the recursion even on a cyclic composition, which saving a
      * role rejects anyway.
      */

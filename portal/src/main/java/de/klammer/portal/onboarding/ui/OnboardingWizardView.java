@@ -164,7 +164,7 @@ class OnboardingWizardView extends VerticalLayout implements HasUrlParameter<Str
         };
     }
 
-    private void renderSteps(OnboardingDraft current, OnboardingStep shown) {
+    private void renderSteps(OnboardingDraft current, OnboardingStep displayed) {
         steps.removeAll();
         for (OnboardingStep step : OnboardingStep.values()) {
             String label = getTranslation("onboarding.wizard.step-label", step.ordinal() + 1,
@@ -178,7 +178,7 @@ class OnboardingWizardView extends VerticalLayout implements HasUrlParameter<Str
             } else {
                 item.setText(label);
             }
-            if (step == shown) {
+            if (step == displayed) {
                 item.getElement().setAttribute("aria-current", "step");
                 item.getStyle().set("font-weight", "bold");
             }

@@ -4,7 +4,7 @@ import de.klammer.portal.onboarding.OnboardingDraft;
 import de.klammer.portal.onboarding.OnboardingService;
 import java.util.function.Supplier;
 
-/** What a step form needs from the wizard around it. */
+/** Services of the surrounding wizard that a step form uses. */
 interface WizardContext {
 
     OnboardingService service();
