@@ -60,7 +60,7 @@ public final class OrdererClient implements AutoCloseable {
     /** Sends one envelope on a Broadcast stream and returns the orderer's first response. */
     public BroadcastResult broadcast(Envelope envelope) {
         CompletableFuture<BroadcastResponse> answer = new CompletableFuture<>();
-        StreamObserver<Envelope> requests = AtomicBroadcastGrpc.newStub(channel)
+        StreamObserver<Envelope> requests = AtomicBroadcastGrpc.newStub(GrpcChannels.readyForCall(channel))
                 .withDeadlineAfter(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                 .broadcast(new StreamObserver<>() {
                     @Override
@@ -100,7 +100,7 @@ public final class OrdererClient implements AutoCloseable {
         Envelope request = Envelopes.seekEnvelope(channelId, start, stop, reader).envelope();
         List<Block> blocks = new ArrayList<>();
         CompletableFuture<Status> done = new CompletableFuture<>();
-        StreamObserver<Envelope> requests = AtomicBroadcastGrpc.newStub(channel)
+        StreamObserver<Envelope> requests = AtomicBroadcastGrpc.newStub(GrpcChannels.readyForCall(channel))
                 .withDeadlineAfter(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                 .deliver(new StreamObserver<>() {
                     @Override

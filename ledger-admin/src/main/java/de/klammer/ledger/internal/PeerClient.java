@@ -86,7 +86,7 @@ public final class PeerClient implements AutoCloseable {
         SignedProposal proposal = qsccProposal(channelId, caller, "GetChainInfo", channelId);
         ProposalResponse response;
         try {
-            response = EndorserGrpc.newBlockingStub(channel)
+            response = EndorserGrpc.newBlockingStub(GrpcChannels.readyForCall(channel))
                     .withDeadlineAfter(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                     .processProposal(proposal);
         } catch (StatusRuntimeException e) {
@@ -118,7 +118,7 @@ public final class PeerClient implements AutoCloseable {
         Envelope request = Envelopes.seekEnvelope(channelId, -1, -1, caller).envelope();
         CompletableFuture<Block> block = new CompletableFuture<>();
         CompletableFuture<Status> done = new CompletableFuture<>();
-        StreamObserver<Envelope> requests = DeliverGrpc.newStub(channel)
+        StreamObserver<Envelope> requests = DeliverGrpc.newStub(GrpcChannels.readyForCall(channel))
                 .withDeadlineAfter(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                 .deliver(new StreamObserver<>() {
                     @Override

@@ -19,6 +19,7 @@ import de.klammer.portal.ledger.TestChannel;
 import de.klammer.portal.security.PortalUser;
 import de.klammer.portal.security.TestUsers;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,10 +58,19 @@ class OrdererOutageIT {
     @Autowired
     BoardMemberService boardMembers;
 
+    /**
+     * Brings the orderer back even when the test failed half-way, because the test classes after this one share
+     * the network. A second attempt follows a failed one, so that one bad start does not fail every later class.
+     */
     @AfterEach
     void restartOrderer() throws Exception {
         TestUsers.signOut();
-        network("start");
+        try {
+            network("start");
+        } catch (IllegalStateException firstAttempt) {
+            Thread.sleep(Duration.ofSeconds(5));
+            network("start");
+        }
     }
 
     @Test
@@ -129,18 +139,29 @@ class OrdererOutageIT {
                 .single();
     }
 
-    /** Runs a command of the network script on the test network's run folder. */
+    /**
+     * Runs a command of the network script on the test network's run folder. A failure names the command's log and
+     * quotes its end, because the log stays on the machine that ran the test.
+     */
     private static void network(String command) throws IOException, InterruptedException {
         Path home = TestChannel.descriptor().toAbsolutePath().getParent();
+        Path log = home.resolve("klammer-network-" + command + "-" + System.nanoTime() + ".log");
         ProcessBuilder builder = new ProcessBuilder("network/klammer-network", command)
                 .directory(Path.of("..").toAbsolutePath().normalize().toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(home.resolve("klammer-network-" + command + ".log").toFile());
+                .redirectOutput(log.toFile());
         builder.environment().put("KLAMMER_NETWORK_HOME", home.toString());
         Process process = builder.start();
-        if (!process.waitFor(3, TimeUnit.MINUTES) || process.exitValue() != 0) {
-            throw new IllegalStateException("klammer-network " + command + " failed; see "
-                    + home.resolve("klammer-network-" + command + ".log"));
+        boolean ended = process.waitFor(3, TimeUnit.MINUTES);
+        if (!ended) {
+            process.destroyForcibly().waitFor();
+        }
+        if (!ended || process.exitValue() != 0) {
+            List<String> lines = Files.readAllLines(log);
+            String tail = String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+            throw new IllegalStateException("klammer-network " + command
+                    + (ended ? " failed with exit code " + process.exitValue() : " did not end within 3 minutes")
+                    + "; " + log + " ends with:\n" + tail);
         }
     }
 }
