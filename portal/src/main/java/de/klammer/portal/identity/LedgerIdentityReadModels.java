@@ -49,7 +49,8 @@ class LedgerIdentityReadModels {
 
     LedgerIdentityDetails details(LedgerIdentity identity) {
         return details(identity, mspId(identity.authorityId()),
-                certificates.findByEnrollmentIdOrderByNotAfterDesc(identity.enrollmentId()));
+                certificates.findByEnrollmentIdOrderByNotAfterDescCreatedAtDescKeySerialHexAsc(
+                        identity.enrollmentId()));
     }
 
     /**
@@ -63,9 +64,11 @@ class LedgerIdentityReadModels {
             List<String> enrollmentIds = identities.subList(start, end).stream()
                     .map(LedgerIdentity::enrollmentId)
                     .toList();
-            certificates.findByEnrollmentIdInOrderByNotAfterDesc(enrollmentIds).forEach(certificate -> byEnrollmentId
-                    .computeIfAbsent(certificate.enrollmentId(), id -> new ArrayList<>())
-                    .add(certificate));
+            certificates
+                    .findByEnrollmentIdInOrderByNotAfterDescCreatedAtDescKeySerialHexAsc(enrollmentIds)
+                    .forEach(certificate -> byEnrollmentId
+                            .computeIfAbsent(certificate.enrollmentId(), id -> new ArrayList<>())
+                            .add(certificate));
         }
         Map<UUID, String> mspIds = new HashMap<>();
         return identities.stream()

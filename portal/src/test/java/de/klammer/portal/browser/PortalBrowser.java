@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -186,6 +187,17 @@ public class PortalBrowser implements AutoCloseable {
     /** Waits until the element shows exactly this text, for example a status after a server round trip. */
     public void awaitText(By locator, String expected) {
         wait.until(ExpectedConditions.textToBe(locator, expected));
+    }
+
+    /**
+     * Waits until the element shows some text and returns it. For a field that the server fills after the element
+     * appears, such as a summary written when a check ends.
+     */
+    public String awaitAnyText(By locator) {
+        return new WebDriverWait(driver, TIMEOUT).ignoring(StaleElementReferenceException.class).until(page -> {
+            String shown = page.findElement(locator).getText();
+            return shown.isBlank() ? null : shown;
+        });
     }
 
     /** Returns the visible text of the element, waiting until it exists. */

@@ -179,7 +179,7 @@ class OnboardingBrowserIT {
 
             browser.upload(By.id("onboarding-msp-upload"), mspZip);
             browser.text(By.id("onboarding-validation-step"));
-            assertThat(browser.text(By.id("onboarding-validation-summary"))).startsWith("Keine Fehler");
+            assertThat(browser.awaitAnyText(By.id("onboarding-validation-summary"))).startsWith("Keine Fehler");
             press(browser, By.id("onboarding-validation-continue"));
 
             browser.type(By.cssSelector("#onboarding-rationale textarea"),

@@ -9,9 +9,15 @@ import org.springframework.data.jpa.repository.JpaRepository;
 /** Enrolment certificates of ledger identities. */
 public interface IdentityCertificateRepository extends JpaRepository<IdentityCertificate, IdentityCertificate.Key> {
 
-    List<IdentityCertificate> findByEnrollmentIdOrderByNotAfterDesc(String enrollmentId);
+    /**
+     * Newest first. Renewal can issue a certificate with the same validity as the one it replaces, so creation time
+     * and serial break ties, and a list and a details page show the same order.
+     */
+    List<IdentityCertificate> findByEnrollmentIdOrderByNotAfterDescCreatedAtDescKeySerialHexAsc(String enrollmentId);
 
-    List<IdentityCertificate> findByEnrollmentIdInOrderByNotAfterDesc(Collection<String> enrollmentIds);
+    /** The certificates of many identities, each identity's in the order of the single-identity query. */
+    List<IdentityCertificate> findByEnrollmentIdInOrderByNotAfterDescCreatedAtDescKeySerialHexAsc(
+            Collection<String> enrollmentIds);
 
     List<IdentityCertificate> findByEnrollmentIdAndStatus(String enrollmentId, String status);
 

@@ -31,7 +31,7 @@ class RevocationListener {
         identities.findByEnrollmentId(event.enrollmentId()).ifPresentOrElse(
                 identity -> identity.markRevoked(event.reason()),
                 () -> log.atDebug().log("No ledger identity {} to mark revoked", event.enrollmentId()));
-        certificates.findByEnrollmentIdOrderByNotAfterDesc(event.enrollmentId())
+        certificates.findByEnrollmentIdOrderByNotAfterDescCreatedAtDescKeySerialHexAsc(event.enrollmentId())
                 .forEach(certificate -> certificate.revoke(now));
     }
 
