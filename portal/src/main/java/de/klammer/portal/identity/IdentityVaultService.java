@@ -10,8 +10,8 @@ import de.klammer.portal.identity.internal.LedgerIdentityRepository;
 import de.klammer.portal.identity.internal.PersonVaultEntry;
 import de.klammer.portal.identity.internal.PersonVaultRepository;
 import de.klammer.portal.security.CurrentUser;
-import de.klammer.portal.security.PortalRole;
 import de.klammer.portal.security.PortalUser;
+import de.klammer.portal.security.UserPseudonyms;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
@@ -54,6 +54,21 @@ public class IdentityVaultService {
         entries.save(new PersonVaultEntry(authorityId, vault().seal(pseudonym, person)));
     }
 
+    /**
+     * Replaces the record of a person of the signed-in user's authority with corrected data (GDPR Art. 16).
+     *
+     * @throws IllegalArgumentException when the vault has no record for the pseudonym
+     * @throws AccessDeniedException when the person belongs to another authority
+     */
+    @PreAuthorize("hasAnyRole('DPO', 'AUTHORITY_ADMIN')")
+    public void replace(String pseudonym, PersonRecord corrected) {
+        PersonVaultEntry entry = entries.findById(pseudonym)
+                .orElseThrow(() -> new IllegalArgumentException("No vault record found for pseudonym " + pseudonym
+                        + "; only a person with a vault record can have it corrected"));
+        requireOwnAuthority(entry, currentUser.require());
+        store(pseudonym, entry.authorityId(), corrected);
+    }
+
     /** Returns whether the vault contains a record for the pseudonym. */
     @Transactional(readOnly = true)
     public boolean contains(String pseudonym) {
@@ -61,7 +76,8 @@ public class IdentityVaultService {
     }
 
     /**
-     * Resolves a pseudonym to the person, for a stated purpose, and audits the lookup.
+     * Resolves a pseudonym to the person, for a stated purpose, and audits the lookup. Each authority controls its
+     * own persons' data, so a DPO resolves only persons of their own authority, like an administrator.
      *
      * @throws AccessDeniedException when the user is neither a DPO nor an administrator of the person's authority
      * @throws IllegalArgumentException when the purpose is blank or the pseudonym is unknown
@@ -74,13 +90,7 @@ public class IdentityVaultService {
         PersonVaultEntry entry = entries.findById(pseudonym)
                 .orElseThrow(() -> new IllegalArgumentException("No vault record found for pseudonym " + pseudonym));
         PortalUser user = currentUser.require();
-        boolean ownAuthorityAdmin = user.hasRole(PortalRole.AUTHORITY_ADMIN)
-                && user.authority() != null
-                && user.authority().id().equals(entry.authorityId());
-        if (!user.hasRole(PortalRole.DPO) && !ownAuthorityAdmin) {
-            throw new AccessDeniedException("Only a DPO or an administrator of the person's own authority may resolve "
-                    + pseudonym);
-        }
+        requireOwnAuthority(entry, user);
         audit.record(new AuditEntry(actor(user), authorityCode(user), "vault.resolved", "pseudonym", pseudonym,
                 "purpose: " + purpose.strip()));
         return vault().unseal(entry.sealed());
@@ -117,6 +127,13 @@ public class IdentityVaultService {
         return true;
     }
 
+    private static void requireOwnAuthority(PersonVaultEntry entry, PortalUser user) {
+        if (user.authority() == null || !user.authority().id().equals(entry.authorityId())) {
+            throw new AccessDeniedException("Pseudonym " + entry.pseudonym() + " belongs to another authority; only"
+                    + " a DPO or an administrator of that authority may resolve or correct it");
+        }
+    }
+
     private IdentityVault vault() {
         if (vault == null) {
             throw new IllegalStateException("No vault master key configured: set klammer.identity.master-key to a"
@@ -126,7 +143,7 @@ public class IdentityVaultService {
     }
 
     private static String actor(PortalUser user) {
-        return user.boardMember() != null ? user.boardMember().pseudonym() : "user-of-" + authorityCode(user);
+        return UserPseudonyms.of(user);
     }
 
     private static @Nullable String authorityCode(PortalUser user) {

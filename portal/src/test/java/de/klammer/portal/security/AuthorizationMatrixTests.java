@@ -128,6 +128,7 @@ class AuthorizationMatrixTests {
             entry("ExternalSignatureService.exportJson", EnumSet.of(BOARD_MEMBER, AUTHORITY_ADMIN)),
             entry("ExternalSignatureService.importSignedEnvelope", EnumSet.of(BOARD_MEMBER, AUTHORITY_ADMIN)),
             entry("IdentityVaultService.resolve", EnumSet.of(DPO, AUTHORITY_ADMIN)),
+            entry("IdentityVaultService.replace", EnumSet.of(DPO, AUTHORITY_ADMIN)),
             // Called only inside the enrolment and erasure flows, which check role and authority themselves.
             entry("IdentityVaultService.store", UNGUARDED),
             entry("IdentityVaultService.contains", UNGUARDED),

@@ -18,6 +18,7 @@ import de.klammer.portal.identity.internal.CaEnrollmentSteps;
 import de.klammer.portal.security.CurrentUser;
 import de.klammer.portal.security.PortalRole;
 import de.klammer.portal.security.PortalUser;
+import de.klammer.portal.security.UserPseudonyms;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -124,15 +125,12 @@ public class DataSubjectRequestService {
      * audited or logged, only the pseudonym.
      *
      * @throws IllegalArgumentException when the vault has no record for the pseudonym
+     * @throws AccessDeniedException when the person belongs to another authority
      */
     @PreAuthorize("hasAnyRole('AUTHORITY_ADMIN', 'DPO')")
     public void correctPersonRecord(String enrollmentId, PersonRecord corrected) {
         PortalUser user = currentUser.require();
-        if (!vault.contains(enrollmentId)) {
-            throw new IllegalArgumentException("No vault record found for pseudonym " + enrollmentId
-                    + "; only a person with a vault record can have it corrected");
-        }
-        vault.store(enrollmentId, authority(user).id(), corrected);
+        vault.replace(enrollmentId, corrected);
         audit.record(new AuditEntry(actor(user), authority(user).code(), "request.person-record-corrected",
                 "pseudonym", enrollmentId, "vault record replaced with corrected data"));
         log.atInfo().addKeyValue("pseudonym", enrollmentId).log("Corrected vault record of {}", enrollmentId);
@@ -143,6 +141,7 @@ public class DataSubjectRequestService {
      * values are stored as absent.
      *
      * @throws IllegalArgumentException when the vault has no record for the pseudonym
+     * @throws AccessDeniedException when the person belongs to another authority
      */
     @PreAuthorize("hasAnyRole('AUTHORITY_ADMIN', 'DPO')")
     public void correctPersonNames(
@@ -347,10 +346,8 @@ public class DataSubjectRequestService {
         return user.authority();
     }
 
-    /** Names the user in the audit trail without personal data, as the identity vault does. */
+    /** Names the user in the request and the audit trail without personal data, as every feature does. */
     static String actor(PortalUser user) {
-        return user.boardMember() != null
-                ? user.boardMember().pseudonym()
-                : "user-of-" + authority(user).code() + (user.hasRole(PortalRole.DPO) ? "-dpo" : "");
+        return UserPseudonyms.of(user);
     }
 }
