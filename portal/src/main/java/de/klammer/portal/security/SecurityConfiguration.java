@@ -10,6 +10,7 @@ import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.web.SecurityFilterChain;
@@ -50,10 +51,18 @@ class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(HttpSecurity http, PortalOidcUserService oidcUserService) {
         // The read-only JSON endpoints of the screens (used by the load test) need a signed-in user, and their service
         // methods check the roles. This rule comes before Vaadin's rules, which deny paths that are not views.
-        http.authorizeHttpRequests(requests -> requests.requestMatchers("/api/v1/**").authenticated());
+        // Spring Boot forwards a failed request to /error to render it. If that path were denied, every failure would
+        // reach the client as an empty 403 instead of its own status.
+        http.authorizeHttpRequests(requests -> requests
+                .requestMatchers("/api/v1/**").authenticated()
+                .requestMatchers("/error").permitAll());
         // Vaadin's configurer before the OAuth2 login: it sets the OAuth2 login page when it initialises, which must
         // happen before the OAuth2 login configurer initialises, or Spring Security generates its own login page.
-        http.with(vaadin(), configurer -> configurer.oauth2LoginPage(LOGIN_PATH));
+        // By default Vaadin denies every path that is not a view. Here signed-in users reach the servlet instead, so
+        // that an unknown address shows the not-found page. Views keep their own access checks.
+        http.with(vaadin(), configurer -> configurer
+                .oauth2LoginPage(LOGIN_PATH)
+                .anyRequest(AuthorizeHttpRequestsConfigurer.AuthorizedUrl::authenticated));
         SignInFailureHandler failureHandler = new SignInFailureHandler(LOGIN_PATH);
         http.oauth2Login(login -> login
                 .userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcUserService))

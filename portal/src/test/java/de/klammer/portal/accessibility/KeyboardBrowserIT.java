@@ -3,11 +3,17 @@ package de.klammer.portal.accessibility;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.klammer.portal.IntegrationTest;
+import de.klammer.portal.authority.AuthorityService;
+import de.klammer.portal.authority.BoardMemberService;
 import de.klammer.portal.browser.KeyboardSteps;
 import de.klammer.portal.browser.KeyboardSteps.FocusStop;
 import de.klammer.portal.browser.PortalBrowser;
+import de.klammer.portal.concept.ConceptModel.Role;
+import de.klammer.portal.concept.ConceptService;
+import de.klammer.portal.security.TestUsers;
 import java.io.IOException;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -28,6 +34,15 @@ class KeyboardBrowserIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ConceptService concept;
+
+    @Autowired
+    AuthorityService authorities;
+
+    @Autowired
+    BoardMemberService boardMembers;
 
     @Test
     void mainNavigationWorksWithKeyboard() throws IOException {
@@ -103,12 +118,60 @@ class KeyboardBrowserIT {
         }
     }
 
+    @Test
+    void boardMemberGrantsRightInMatrixWithKeyboard() throws IOException {
+        String role = "tastatur-" + UUID.randomUUID().toString().substring(0, 8);
+        TestUsers.signIn(new TestUsers(authorities, boardMembers).boardMember("bamf"));
+        try {
+            concept.saveRole(new Role(role, "Tastaturrolle", "federal", null, List.of()));
+        } finally {
+            TestUsers.signOut();
+        }
+
+        try (PortalBrowser browser = PortalBrowser.open(baseUrl())) {
+            browser.signIn("bamf", "bamf-board-1");
+            browser.openPage("/concept/matrix");
+            browser.awaitIdle();
+            KeyboardSteps keys = new KeyboardSteps(browser);
+            keys.tabTo("concept-matrix-search", 40);
+            keys.press(role);
+            // The search filters after a pause in typing; the grid then shows only the new role's rows.
+            keys.press(Keys.ENTER);
+            browser.awaitAnyText(By.xpath("//vaadin-grid-cell-content[contains(., '(" + role + ")')]"));
+            assertThat(keys.focusedName()).as("focus after filtering").isEqualTo("concept-matrix-search");
+
+            keys.tabTo("concept-matrix-grid", 20);
+            // Header row first, then the body; arrow keys move between the cells of the body.
+            keys.press(Keys.TAB);
+            keys.pressUntilText(Keys.ARROW_DOWN, role, 5);
+            keys.press(Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT);
+            // Enter moves focus into the cell's check box, Space ticks it, Escape returns to the cell.
+            keys.press(Keys.ENTER);
+            String checkbox = keys.focusedName();
+            assertThat(checkbox).as("focus inside the read cell").startsWith("right-" + role + "-").endsWith("-read");
+            keys.press(Keys.SPACE);
+            keys.press(Keys.ESCAPE);
+
+            String prefix = "right-" + role + "-";
+            String statusType = checkbox.substring(prefix.length(), checkbox.length() - "-read".length());
+            assertThat(rightsOf(role)).containsExactly(statusType + ":read");
+            assertThat(keys.stops()).allSatisfy(KeyboardBrowserIT::assertIndicatorVisible);
+        }
+    }
+
     private static void awaitView(PortalBrowser browser, KeyboardSteps keys, String viewId) {
         try {
             browser.text(By.id(viewId));
         } catch (TimeoutException e) {
             throw new AssertionError("View " + viewId + " did not open; last keys:\n" + keys.trace(), e);
         }
+    }
+
+    private List<String> rightsOf(String role) {
+        return jdbc.sql("select status_type_code || ':' || action from concept_right where role_code = ?")
+                .param(role)
+                .query(String.class)
+                .list();
     }
 
     private int systemIdentityCount() {

@@ -21,6 +21,10 @@ import de.klammer.portal.governance.ProposalTexts;
 import de.klammer.portal.ledger.InMemoryLedgerGateway;
 import de.klammer.portal.ledger.PolicyChange;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -162,6 +166,24 @@ class RouteAccessIT {
         assertThat(unrendered).as("routes that showed neither the layout nor the denial to %s", username).isEmpty();
         assertThat(wronglyShown).as("routes shown to %s although the role may not open them", username).isEmpty();
         assertThat(wronglyDenied).as("routes denied to %s although the role may open them", username).isEmpty();
+    }
+
+    @Test
+    void unknownAddressShowsNotFoundPage() throws Exception {
+        String unknown = "/no-such-page-" + UUID.randomUUID();
+        HttpResponse<String> anonymous = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + unknown)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).as("anonymous request for %s", unknown).isEqualTo(302);
+        assertThat(anonymous.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/login"));
+
+        try (PortalBrowser browser = PortalBrowser.open("http://127.0.0.1:" + port)) {
+            browser.signIn("bamf", "bamf-clerk");
+            browser.openPage(unknown);
+            assertThat(browser.awaitFirstOf(By.id("not-found-view"), DENIED)).as("not-found page shown").isTrue();
+            assertThat(browser.text(By.id("not-found-view"))).contains(unknown.substring(1));
+        }
     }
 
     /**

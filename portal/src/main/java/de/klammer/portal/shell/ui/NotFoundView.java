@@ -13,9 +13,9 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Page shown when a view finds nothing under its address, for example a proposal id that does not exist: a heading,
- * the address, and a link to the start page. An address that matches no route at all does not get here, because the
- * security filter rejects it with HTTP 403 before Vaadin's router runs.
+ * Page shown with HTTP status 404 for an address that matches no view, or when a view finds nothing under its
+ * address, for example a proposal id that does not exist. It shows a heading, the address and a link to the start
+ * page. A user who is not signed in sees the sign-in page first.
  */
 @AnonymousAllowed
 class NotFoundView extends Main implements HasErrorParameter<NotFoundException>, HasDynamicTitle {
