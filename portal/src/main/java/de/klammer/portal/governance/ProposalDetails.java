@@ -27,6 +27,8 @@ import org.jspecify.annotations.Nullable;
  * @param approvals approvals of the current config update, oldest first
  * @param submissionState state of the ledger submission, when the proposal has one
  * @param submissionError last error of the ledger submission, if any
+ * @param submissionAttempts how often the submitter has tried to send the update; 0 without a submission
+ * @param nextAttemptAt when the submitter tries again after a failed attempt; null when no retry waits
  * @param appliedBlock config block that carries the applied update
  * @param appliedSequence config sequence after the update was applied
  * @param failureReason why the ordering service rejected the update
@@ -57,6 +59,8 @@ public record ProposalDetails(
         List<ApprovalDetails> approvals,
         @Nullable SubmissionState submissionState,
         @Nullable String submissionError,
+        int submissionAttempts,
+        @Nullable Instant nextAttemptAt,
         @Nullable Long appliedBlock,
         @Nullable Long appliedSequence,
         @Nullable String failureReason,

@@ -99,6 +99,10 @@ class ProposalReadModels {
                 approvalRows.stream().map(this::approvalDetails).toList(),
                 submission.map(LedgerSubmission::state).orElse(null),
                 submission.map(LedgerSubmission::lastError).orElse(null),
+                submission.map(LedgerSubmission::attempts).orElse(0),
+                submission.filter(waiting -> waiting.state() == SubmissionState.PENDING && waiting.attempts() > 0)
+                        .map(LedgerSubmission::nextAttemptAt)
+                        .orElse(null),
                 proposal.appliedBlock(),
                 proposal.appliedSequence(),
                 proposal.failureReason(),

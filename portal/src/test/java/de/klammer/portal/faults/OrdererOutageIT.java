@@ -6,6 +6,7 @@ import de.klammer.portal.LedgerIntegrationTest;
 import de.klammer.portal.authority.AuthorityService;
 import de.klammer.portal.authority.BoardMemberService;
 import de.klammer.portal.browser.BoardSteps;
+import de.klammer.portal.browser.PortalBrowser;
 import de.klammer.portal.governance.ProposalDetails;
 import de.klammer.portal.governance.ProposalService;
 import de.klammer.portal.governance.ProposalStatus;
@@ -28,12 +29,15 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Stops the real orderer while an approved change waits to be sent. The submission stays queued with a growing
- * back-off and its error in view, and it is applied once when the orderer is back.
+ * back-off, and the proposal's page shows the error, the attempts and the next attempt. The change is applied once
+ * when the orderer is back.
  */
 @LedgerIntegrationTest
 class OrdererOutageIT {
@@ -57,6 +61,9 @@ class OrdererOutageIT {
 
     @Autowired
     BoardMemberService boardMembers;
+
+    @LocalServerPort
+    int port;
 
     /**
      * Brings the orderer back even when the test failed half-way, because the test classes after this one share
@@ -100,6 +107,16 @@ class OrdererOutageIT {
         assertThat(waiting.submissionError()).contains("LedgerUnavailableException");
         assertThat(attempts(opened.id())).isEqualTo(2);
         assertThat(secondDelay).isGreaterThan(firstDelay.plus(firstDelay.dividedBy(2)));
+        assertThat(waiting.submissionAttempts()).isEqualTo(2);
+        assertThat(waiting.nextAttemptAt()).isAfter(Instant.now());
+        try (PortalBrowser browser = PortalBrowser.open("http://127.0.0.1:" + port)) {
+            browser.signIn("lds", "lds-board-1");
+            browser.openPage("/proposals/" + opened.id());
+            assertThat(browser.text(By.id("proposal-submission")))
+                    .startsWith("Übermittlung: wartet auf Übermittlung; letzter Fehler:")
+                    .contains("LedgerUnavailableException");
+            assertThat(browser.text(By.id("proposal-submission-retry"))).startsWith("Bisher 2 Versuch(e); der nächste");
+        }
 
         network("start");
         makeDue(opened.id());

@@ -162,6 +162,13 @@ class ProposalDetailsView extends VerticalLayout implements HasUrlParameter<Stri
                     : getTranslation("details.submission-error", submission, proposal.submissionError()));
             state.setId("proposal-submission");
             outcome.add(state);
+            if (proposal.nextAttemptAt() != null) {
+                // The orderer or the network failed; the submitter retries with a growing pause.
+                Paragraph retry = new Paragraph(getTranslation("details.submission-retry",
+                        proposal.submissionAttempts(), Formats.dateTime(proposal.nextAttemptAt(), getLocale())));
+                retry.setId("proposal-submission-retry");
+                outcome.add(retry);
+            }
         }
         return outcome;
     }
