@@ -2,6 +2,7 @@ package de.klammer.portal.accessibility;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.klammer.identity.EnrollmentIds;
 import de.klammer.portal.IntegrationTest;
 import de.klammer.portal.authority.AuthorityService;
 import de.klammer.portal.authority.BoardMemberService;
@@ -10,10 +11,24 @@ import de.klammer.portal.browser.KeyboardSteps.FocusStop;
 import de.klammer.portal.browser.PortalBrowser;
 import de.klammer.portal.concept.ConceptModel.Role;
 import de.klammer.portal.concept.ConceptService;
+import de.klammer.portal.identity.IdentityKind;
+import de.klammer.portal.identity.KeySource;
+import de.klammer.portal.identity.LedgerRole;
+import de.klammer.portal.identity.internal.LedgerIdentity;
+import de.klammer.portal.identity.internal.LedgerIdentityRepository;
+import de.klammer.portal.identity.review.AccessReviewService;
+import de.klammer.portal.identity.review.CampaignSummary;
+import de.klammer.portal.identity.review.ReviewDecision;
+import de.klammer.portal.security.PortalRole;
 import de.klammer.portal.security.TestUsers;
 import java.io.IOException;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -43,6 +58,12 @@ class KeyboardBrowserIT {
 
     @Autowired
     BoardMemberService boardMembers;
+
+    @Autowired
+    AccessReviewService reviews;
+
+    @Autowired
+    LedgerIdentityRepository identities;
 
     @Test
     void mainNavigationWorksWithKeyboard() throws IOException {
@@ -95,6 +116,82 @@ class KeyboardBrowserIT {
     }
 
     @Test
+    void boardMemberProposesChangeWithKeyboard() throws IOException {
+        String title = "Tastaturvorschlag " + UUID.randomUUID().toString().substring(0, 8);
+
+        try (PortalBrowser browser = PortalBrowser.open(baseUrl())) {
+            browser.signIn("bamf", "bamf-board-2");
+            browser.openPage("/proposals/new");
+            browser.awaitIdle();
+            KeyboardSteps keys = new KeyboardSteps(browser);
+            keys.tabTo("proposal-title", 40);
+            keys.press(title);
+            keys.tabTo("proposal-rationale", 3);
+            keys.press("Nur mit der Tastatur eingereicht.");
+            keys.tabTo("proposal-legal-basis", 3);
+            keys.press("Art. 6(1)(e) GDPR");
+            keys.tabTo("proposal-policy-path", 5);
+            // Typing filters the combo box; Enter takes the one matching path.
+            keys.press("/Channel/Application/Endorsement");
+            keys.press(Keys.ENTER);
+            keys.tabTo("proposal-policy-text", 3);
+            keys.press("ANY Endorsement");
+            keys.tabTo("preview-proposal", 5);
+            keys.press(Keys.ENTER);
+            browser.text(By.id("preview-required-signatures"));
+            keys.tabTo("submit-proposal", 10);
+            keys.press(Keys.ENTER);
+            awaitView(browser, keys, "proposal-details-view");
+
+            assertThat(proposalsTitled(title)).isEqualTo(1);
+            assertThat(keys.stops()).allSatisfy(KeyboardBrowserIT::assertIndicatorVisible);
+        }
+    }
+
+    @Test
+    void adminConfirmsAccessReviewItemWithKeyboard() throws IOException, InterruptedException {
+        TestUsers users = new TestUsers(authorities, boardMembers);
+        TestUsers.signIn(users.user("bamf", PortalRole.AUTHORITY_ADMIN));
+        try {
+            // A campaign left open by another test would keep the button from opening a new one.
+            reviews.list().stream().filter(CampaignSummary::open).forEach(open -> reviews.items(open.id()).stream()
+                    .filter(item -> item.decision() == ReviewDecision.PENDING)
+                    .forEach(item -> reviews.confirm(item.id())));
+        } finally {
+            TestUsers.signOut();
+        }
+        LedgerIdentity identity = new LedgerIdentity(bamfId(), EnrollmentIds.random(), IdentityKind.SYSTEM,
+                Set.of(LedgerRole.REGISTRATION_CLERK), LocalDate.now().plusYears(1), KeySource.GENERATED,
+                "user-requester");
+        identity.approve("user-approver");
+        identity.markRegistered();
+        identity.markEnrolled();
+        identities.save(identity);
+
+        try (PortalBrowser browser = PortalBrowser.open(baseUrl())) {
+            browser.signIn("bamf", "bamf-admin");
+            browser.openPage("/access-reviews");
+            browser.awaitIdle();
+            KeyboardSteps keys = new KeyboardSteps(browser);
+            keys.tabTo("access-review-open", 40);
+            keys.press(Keys.ENTER);
+            browser.text(By.id("access-review-items"));
+            keys.tabTo("access-review-items", 20);
+            keys.press(Keys.TAB);
+            keys.pressUntilText(Keys.ARROW_DOWN, identity.enrollmentId(), 400);
+            // The actions are the sixth column; Enter moves focus to the confirm button inside the cell.
+            keys.press(Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT);
+            keys.press(Keys.ENTER);
+            assertThat(keys.focusedText()).as("focus inside the actions cell").contains("Rollen bestätigen");
+            keys.press(Keys.SPACE);
+
+            assertThat(awaitStored(() -> decisionOf(identity.enrollmentId()), "confirmed"::equals))
+                    .isEqualTo("confirmed");
+            assertThat(keys.stops()).allSatisfy(KeyboardBrowserIT::assertIndicatorVisible);
+        }
+    }
+
+    @Test
     void adminFilesEnrolmentRequestWithKeyboard() throws IOException {
         int systemsBefore = systemIdentityCount();
 
@@ -119,7 +216,7 @@ class KeyboardBrowserIT {
     }
 
     @Test
-    void boardMemberGrantsRightInMatrixWithKeyboard() throws IOException {
+    void boardMemberGrantsRightInMatrixWithKeyboard() throws IOException, InterruptedException {
         String role = "tastatur-" + UUID.randomUUID().toString().substring(0, 8);
         TestUsers.signIn(new TestUsers(authorities, boardMembers).boardMember("bamf"));
         try {
@@ -135,8 +232,10 @@ class KeyboardBrowserIT {
             KeyboardSteps keys = new KeyboardSteps(browser);
             keys.tabTo("concept-matrix-search", 40);
             keys.press(role);
-            // The search filters after a pause in typing; the grid then shows only the new role's rows.
+            // The search filters after a pause in typing, so a slow machine can filter by part of the code first. The
+            // status line names the whole code once the last filter applied; the grid is not rendered again after it.
             keys.press(Keys.ENTER);
+            browser.awaitTextContaining(By.id("concept-matrix-count"), "„" + role + "“");
             browser.awaitAnyText(By.xpath("//vaadin-grid-cell-content[contains(., '(" + role + ")')]"));
             assertThat(keys.focusedName()).as("focus after filtering").isEqualTo("concept-matrix-search");
 
@@ -154,7 +253,13 @@ class KeyboardBrowserIT {
 
             String prefix = "right-" + role + "-";
             String statusType = checkbox.substring(prefix.length(), checkbox.length() - "-read".length());
-            assertThat(rightsOf(role)).containsExactly(statusType + ":read");
+            assertThat(awaitStored(() -> rightsOf(role), rights -> !rights.isEmpty()))
+                    .as("rights of %s; the check box is %s", role, browser.elements(By.id(checkbox)).stream()
+                            .map(box -> "checked=" + box.getDomAttribute("checked")
+                                    + ", readonly=" + box.getDomAttribute("readonly"))
+                            .findFirst()
+                            .orElse("gone"))
+                    .containsExactly(statusType + ":read");
             assertThat(keys.stops()).allSatisfy(KeyboardBrowserIT::assertIndicatorVisible);
         }
     }
@@ -167,11 +272,44 @@ class KeyboardBrowserIT {
         }
     }
 
+    /**
+     * Reads a stored value until it passes the check, for up to 10 s, and returns the last value read. Vaadin can
+     * report the page idle before a busy machine has sent a check box's or button's event to the server.
+     */
+    private static <T> T awaitStored(Supplier<T> read, Predicate<T> done) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        T value = read.get();
+        while (!done.test(value) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            value = read.get();
+        }
+        return value;
+    }
+
     private List<String> rightsOf(String role) {
         return jdbc.sql("select status_type_code || ':' || action from concept_right where role_code = ?")
                 .param(role)
                 .query(String.class)
                 .list();
+    }
+
+    private int proposalsTitled(String title) {
+        return jdbc.sql("select count(*) from proposal where title = ?").param(title).query(Integer.class).single();
+    }
+
+    private String decisionOf(String enrollmentId) {
+        return jdbc.sql("select decision from access_review_item where enrollment_id = ?")
+                .param(enrollmentId)
+                .query(String.class)
+                .single();
+    }
+
+    private UUID bamfId() {
+        return authorities.findAll().stream()
+                .filter(authority -> authority.code().equals("bamf"))
+                .findFirst()
+                .orElseThrow()
+                .id();
     }
 
     private int systemIdentityCount() {

@@ -200,6 +200,11 @@ public class PortalBrowser implements AutoCloseable {
         });
     }
 
+    /** Waits until the element's visible text contains the text, for example a status line after a filter. */
+    public void awaitTextContaining(By locator, String expected) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(locator, expected));
+    }
+
     /** Returns the visible text of the element, waiting until it exists. */
     public String text(By locator) {
         return find(locator).getText();

@@ -50,6 +50,7 @@ class ConceptMatrixView extends VerticalLayout implements HasDynamicTitle {
     private final ComboBox<String> subProcess = new ComboBox<>();
     private final Checkbox grantedOnly = new Checkbox();
     private final Grid<MatrixRow> grid = new Grid<>();
+    private final Span rowCount = new Span();
 
     ConceptMatrixView(ConceptService concept, CurrentUser currentUser) {
         this.concept = concept;
@@ -100,7 +101,10 @@ class ConceptMatrixView extends VerticalLayout implements HasDynamicTitle {
         role.addValueChangeListener(event -> refresh());
         subProcess.addValueChangeListener(event -> refresh());
         grantedOnly.addValueChangeListener(event -> refresh());
-        HorizontalLayout filters = new HorizontalLayout(search, role, subProcess, grantedOnly);
+        // A status message, so that screen readers announce how many rows the filters leave (WCAG 4.1.3).
+        rowCount.setId("concept-matrix-count");
+        rowCount.getElement().setAttribute("role", "status");
+        HorizontalLayout filters = new HorizontalLayout(search, role, subProcess, grantedOnly, rowCount);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
         return filters;
@@ -173,5 +177,9 @@ class ConceptMatrixView extends VerticalLayout implements HasDynamicTitle {
         grid.setItems(
                 query -> concept.matrix(version.id(), filter, query.getOffset(), query.getLimit()).stream(),
                 query -> concept.countMatrix(version.id(), filter));
+        int rows = concept.countMatrix(version.id(), filter);
+        rowCount.setText(search.getValue().isBlank()
+                ? getTranslation("concept.matrix.count", rows)
+                : getTranslation("concept.matrix.count-search", rows, search.getValue()));
     }
 }
