@@ -14,6 +14,10 @@ import de.klammer.portal.concept.ConceptService;
 import de.klammer.portal.identity.IdentityKind;
 import de.klammer.portal.identity.KeySource;
 import de.klammer.portal.identity.LedgerRole;
+import de.klammer.portal.identity.erasure.DataSubjectRequestService;
+import de.klammer.portal.identity.erasure.RequestKind;
+import de.klammer.portal.identity.erasure.internal.DataSubjectRequest;
+import de.klammer.portal.identity.erasure.internal.DataSubjectRequestRepository;
 import de.klammer.portal.identity.internal.LedgerIdentity;
 import de.klammer.portal.identity.internal.LedgerIdentityRepository;
 import de.klammer.portal.identity.review.AccessReviewService;
@@ -25,6 +29,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -64,6 +69,12 @@ class KeyboardBrowserIT {
 
     @Autowired
     LedgerIdentityRepository identities;
+
+    @Autowired
+    DataSubjectRequestRepository requestRows;
+
+    @Autowired
+    DataSubjectRequestService requests;
 
     @Test
     void mainNavigationWorksWithKeyboard() throws IOException {
@@ -192,6 +203,64 @@ class KeyboardBrowserIT {
     }
 
     @Test
+    void dpoExtendsRequestDeadlineWithKeyboard() throws IOException, InterruptedException {
+        UUID authority = bamfId();
+        DataSubjectRequest request = requestRows.save(new DataSubjectRequest(
+                "DSR-K" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT),
+                RequestKind.ERASURE,
+                authority,
+                "BamfMSP",
+                EnrollmentIds.random(),
+                "user-filer",
+                requests.deadlines("BamfMSP").deadlineFor(LocalDate.now()),
+                "Art. 17(1)(a) GDPR",
+                null));
+
+        try (PortalBrowser browser = PortalBrowser.open(baseUrl())) {
+            browser.signIn("bamf", "bamf-dpo");
+            browser.openPage("/requests");
+            browser.awaitIdle();
+            KeyboardSteps keys = new KeyboardSteps(browser);
+            keys.tabTo("erasure-request-grid", 40);
+            keys.press(Keys.TAB);
+            keys.pressUntilText(Keys.ARROW_DOWN, request.reference(), 400);
+            // Space selects the focused row, which opens its details with the actions.
+            keys.press(Keys.SPACE);
+            browser.text(By.id("erasure-extension-reason"));
+            keys.tabTo("erasure-extension-reason", 40);
+            keys.press("Mehrere Fachverfahren sind zu durchsuchen.");
+            keys.tabTo("erasure-extend", 5);
+            keys.press(Keys.ENTER);
+
+            assertThat(awaitStored(() -> extensionMonths(request.id()), months -> months == 1)).isEqualTo(1);
+            assertThat(keys.stops()).allSatisfy(KeyboardBrowserIT::assertIndicatorVisible);
+        }
+    }
+
+    @Test
+    void boardMemberImportsRolesWithKeyboard() throws IOException, InterruptedException {
+        String role = "import-" + UUID.randomUUID().toString().substring(0, 8);
+
+        try (PortalBrowser browser = PortalBrowser.open(baseUrl())) {
+            browser.signIn("bamf", "bamf-board-1");
+            browser.openPage("/concept/import");
+            browser.awaitIdle();
+            KeyboardSteps keys = new KeyboardSteps(browser);
+            keys.tabTo("concept-import-scope", 40);
+            keys.press("jede Behörde vom Typ federal");
+            keys.press(Keys.ENTER);
+            keys.tabTo("concept-import-content", 10);
+            keys.press("role,name,components,rights", Keys.ENTER, role + ",Importrolle,,registered:read");
+            keys.tabTo("concept-import-submit", 5);
+            keys.press(Keys.ENTER);
+
+            assertThat(awaitStored(() -> rightsOf(role), rights -> !rights.isEmpty()))
+                    .containsExactly("registered:read");
+            assertThat(keys.stops()).allSatisfy(KeyboardBrowserIT::assertIndicatorVisible);
+        }
+    }
+
+    @Test
     void adminFilesEnrolmentRequestWithKeyboard() throws IOException {
         int systemsBefore = systemIdentityCount();
 
@@ -295,6 +364,13 @@ class KeyboardBrowserIT {
 
     private int proposalsTitled(String title) {
         return jdbc.sql("select count(*) from proposal where title = ?").param(title).query(Integer.class).single();
+    }
+
+    private int extensionMonths(UUID requestId) {
+        return jdbc.sql("select extension_months from data_subject_request where id = ?")
+                .param(requestId)
+                .query(Integer.class)
+                .single();
     }
 
     private String decisionOf(String enrollmentId) {
