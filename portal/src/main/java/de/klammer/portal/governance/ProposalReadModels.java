@@ -225,7 +225,6 @@ class ProposalReadModels {
         PortalUser.AuthorityRef authority = user.authority();
         boolean recomputable = !proposal.isRuleChange()
                 && !proposal.isConceptVersion()
-                && !proposal.isOrganizationAddition()
                 && (proposal.status() == ProposalStatus.STALE || proposal.status() == ProposalStatus.OPEN);
         return user.hasRole(PortalRole.BOARD_MEMBER)
                 && authority != null

@@ -37,6 +37,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -68,6 +69,7 @@ public class ProposalService {
     private final CurrentUser currentUser;
     private final ProposalReadModels readModels;
     private final String channel;
+    private final ObjectProvider<OrganizationDefinitions> organizationDefinitions;
     private final ApplicationEventPublisher events;
 
     ProposalService(
@@ -84,7 +86,8 @@ public class ProposalService {
             CurrentUser currentUser,
             ProposalReadModels readModels,
             PortalProperties properties,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            ObjectProvider<OrganizationDefinitions> organizationDefinitions) {
         this.proposals = proposals;
         this.approvals = approvals;
         this.importedSignatures = importedSignatures;
@@ -99,6 +102,7 @@ public class ProposalService {
         this.readModels = readModels;
         this.channel = properties.channel();
         this.events = events;
+        this.organizationDefinitions = organizationDefinitions;
     }
 
     /** Returns the channel that proposals change. */
@@ -351,7 +355,8 @@ public class ProposalService {
      * is open again.
      *
      * @throws GovernanceRuleViolationException when the member's authority is not one whose signature counts
-     * @throws IllegalStateException when the proposal is neither stale nor open, or is a rule change
+     * @throws IllegalStateException when the proposal is neither stale nor open, is a rule change, or adds an
+     *     organisation whose MSP definition is no longer kept
      * @throws ChangeRejectedException when the ledger now rejects the change
      */
     @PreAuthorize("hasRole('BOARD_MEMBER')")
@@ -369,20 +374,26 @@ public class ProposalService {
             throw new IllegalStateException("Proposal " + proposal.reference() + " applies a concept version; propose"
                     + " the version again from the concept plan page to compute a new config update");
         }
-        if (proposal.isOrganizationAddition()) {
-            throw new IllegalStateException("Proposal " + proposal.reference() + " adds an organisation; submit the"
-                    + " onboarding draft again to compute a new config update");
-        }
         if (!proposal.signingMspIds().contains(actor.authority().mspId())) {
             throw new GovernanceRuleViolationException(Rule.NOT_A_SIGNING_AUTHORITY, "Only board members of "
                     + String.join(", ", proposal.signingMspIds()) + " may recompute proposal " + proposal.reference());
         }
 
         String oldSha256 = proposal.configUpdateSha256();
-        PreparedUpdate update = proposal.isOrganizationRemoval()
-                ? ledger.prepareChanges(
-                        proposal.channel(), List.of(new ConfigChange.RemoveOrganization(proposal.removedMspId())))
-                : ledger.prepare(proposal.channel(), proposal.change());
+        PreparedUpdate update;
+        if (proposal.isOrganizationAddition()) {
+            ImportedMsp msp = organizationDefinitions.stream()
+                    .flatMap(definitions -> definitions.forProposal(proposal.id()).stream())
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("Proposal " + proposal.reference() + " adds an"
+                            + " organisation whose MSP definition is no longer kept; open a new onboarding draft"));
+            update = ledger.prepareChanges(proposal.channel(), List.of(new ConfigChange.AddOrganization(msp)));
+        } else if (proposal.isOrganizationRemoval()) {
+            update = ledger.prepareChanges(
+                    proposal.channel(), List.of(new ConfigChange.RemoveOrganization(proposal.removedMspId())));
+        } else {
+            update = ledger.prepare(proposal.channel(), proposal.change());
+        }
         discardVotesAndApprovals(proposal, actor);
         submissions.findByProposalId(proposal.id()).ifPresent(submissions::delete);
         proposal.reopen(update);

@@ -35,8 +35,8 @@ class OnboardingActivation {
         this.audit = audit;
     }
 
-    // NOTE: a proposal that goes stale publishes no decision, and recomputing an organisation addition is refused, so
-    // its draft stays submitted until the proposal expires at its voting deadline.
+    // A proposal that goes stale publishes no decision, so its draft stays submitted. A board member recomputes the
+    // proposal from the draft's MSP definition (DraftOrganizationDefinitions), and voting starts over.
     @EventListener
     void onProposalDecided(ProposalDecided event) {
         Optional<OnboardingDraftEntity> linked = drafts.findByProposalId(event.proposalId());

@@ -11,6 +11,7 @@ import de.klammer.portal.authority.BoardMemberService;
 import de.klammer.portal.concept.SharedCases;
 import de.klammer.portal.governance.ChangeType;
 import de.klammer.portal.governance.ProposalDetails;
+import de.klammer.portal.governance.ProposalService;
 import de.klammer.portal.governance.ProposalStatus;
 import de.klammer.portal.ledger.InMemoryLedgerGateway;
 import de.klammer.portal.onboarding.OnboardingTestSupport.DiscoveryServer;
@@ -48,6 +49,9 @@ class OnboardingServiceTests {
 
     @Autowired
     InMemoryLedgerGateway ledger;
+
+    @Autowired
+    ProposalService proposals;
 
     @Autowired
     JdbcClient jdbc;
@@ -307,11 +311,7 @@ class OnboardingServiceTests {
 
     @Test
     void opensOnboardingProposalWithProposedAuthority() throws IOException {
-        Path folder = SharedCases.path("msp/fabric_msp_testdata/nodeouadmin");
-        OnboardingDraft draft = draftAtStep("msp-definition", rootOf(folder));
-        onboarding.saveMspDefinition(draft.id(), MspFormat.MSP_ZIP, "nodeouadmin.zip",
-                OnboardingTestSupport.zip(folder), null);
-        assertThat(errors(onboarding.validate(draft.id()))).isEmpty();
+        OnboardingDraft draft = validatedDraft();
 
         ProposalDetails proposal = onboarding.submit(draft.id(), "Die Kommune nimmt Zuweisungen entgegen.",
                 "Art. 6(1)(e) GDPR");
@@ -326,6 +326,36 @@ class OnboardingServiceTests {
         assertThat(authorities.findAll()).extracting(authority -> authority.code()).doesNotContain(draft.code());
         assertThat(onboarding.getDraft(draft.id()).status()).isEqualTo("submitted");
         assertThat(onboarding.getDraft(draft.id()).editable()).isFalse();
+    }
+
+    @Test
+    void recomputesOnboardingProposalAfterConfigMoved() throws IOException {
+        OnboardingDraft draft = validatedDraft();
+        ProposalDetails opened = onboarding.submit(draft.id(), "Die Kommune nimmt Zuweisungen entgegen.",
+                "Art. 6(1)(e) GDPR");
+        ledger.advanceSequence();
+
+        TestUsers.signIn(users.boardMember("bamf"));
+        ProposalDetails recomputed = proposals.recompute(opened.id());
+
+        assertThat(opened.canRecompute()).as("offered to the administrator who submitted it").isFalse();
+        assertThat(recomputed.status()).isEqualTo(ProposalStatus.OPEN);
+        assertThat(recomputed.configUpdateSha256()).isNotEqualTo(opened.configUpdateSha256());
+        assertThat(recomputed.baseSequence()).isEqualTo(opened.baseSequence() + 1);
+        assertThat(recomputed.writeSet()).isEqualTo(opened.writeSet());
+        assertThat(recomputed.governance().votes()).isEmpty();
+        TestUsers.signIn(users.user("lds", PortalRole.AUTHORITY_ADMIN));
+        assertThat(onboarding.getDraft(draft.id()).status()).isEqualTo("submitted");
+    }
+
+    /** Returns a draft with the nodeouadmin MSP that passed validation, ready to submit. */
+    private OnboardingDraft validatedDraft() throws IOException {
+        Path folder = SharedCases.path("msp/fabric_msp_testdata/nodeouadmin");
+        OnboardingDraft draft = draftAtStep("msp-definition", rootOf(folder));
+        onboarding.saveMspDefinition(draft.id(), MspFormat.MSP_ZIP, "nodeouadmin.zip",
+                OnboardingTestSupport.zip(folder), null);
+        assertThat(errors(onboarding.validate(draft.id()))).isEmpty();
+        return draft;
     }
 
     private List<MspFinding> validateCase(String name) throws IOException {

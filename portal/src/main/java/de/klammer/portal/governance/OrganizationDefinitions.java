@@ -1,0 +1,16 @@
+package de.klammer.portal.governance;
+
+import de.klammer.ledger.ImportedMsp;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Source of the MSP definition behind a proposal that adds an organisation. Recomputing a stale proposal of that kind
+ * needs the definition again, and governance stores only the config update; the onboarding feature keeps the
+ * definition with its draft.
+ */
+public interface OrganizationDefinitions {
+
+    /** Returns the MSP definition that the organisation-addition proposal was computed from, if it is still kept. */
+    Optional<ImportedMsp> forProposal(UUID proposalId);
+}
