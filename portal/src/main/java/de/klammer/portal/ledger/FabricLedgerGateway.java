@@ -153,6 +153,11 @@ public class FabricLedgerGateway implements LedgerGateway, AutoCloseable {
     }
 
     @Override
+    public boolean holdsAdminKey(String mspId) {
+        return keys.contains(mspId);
+    }
+
+    @Override
     public byte[] exportForSigning(PreparedUpdate update, List<AuthoritySignature> signatures) {
         return ChannelAdmin.exportForSigning(update.channel(), update.configUpdate(), bytes(signatures));
     }

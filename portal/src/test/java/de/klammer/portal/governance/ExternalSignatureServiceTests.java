@@ -45,6 +45,25 @@ class ExternalSignatureServiceTests extends GovernanceTestSupport {
     }
 
     @Test
+    void yesVoteOfAuthorityWithOutsideKeyWaitsForImportedSignature() {
+        ledger.keepAdminKeyOutside("LdsMSP");
+        ProposalDetails proposal = proposeAndSignAsBamf();
+
+        TestUsers.signIn(ldsMember);
+        ApprovalOutcome vote = proposals.approve(proposal.id());
+        TestUsers.signIn(users.user("lds", PortalRole.AUTHORITY_ADMIN));
+        SignatureImportResult imported =
+                externalSignatures.importSignedEnvelope(proposal.id(), signedBy("LdsMSP", proposal));
+
+        assertThat(vote.signed()).isFalse();
+        assertThat(vote.status()).isEqualTo(ProposalStatus.OPEN);
+        assertThat(vote.missingSignatures()).singleElement().asString().contains("LdsMSP");
+        assertThat(actions(proposal)).contains("proposal.signature-expected");
+        assertThat(imported.accepted()).isTrue();
+        assertThat(imported.outcome().status()).isEqualTo(ProposalStatus.APPROVED);
+    }
+
+    @Test
     void rejectsSignatureOfOtherAuthority() {
         ProposalDetails proposal = propose(CHANNEL_CHANGE, false);
         TestUsers.signIn(users.user("lds", PortalRole.AUTHORITY_ADMIN));
@@ -141,7 +160,7 @@ class ExternalSignatureServiceTests extends GovernanceTestSupport {
         if (!mspId.equals("BamfMSP")) {
             signatures.add(ledger.sign("BamfMSP", update));
         }
-        signatures.add(ledger.sign(mspId, update));
+        signatures.add(ledger.signOutside(mspId, update));
         return ledger.exportForSigning(update, signatures);
     }
 }

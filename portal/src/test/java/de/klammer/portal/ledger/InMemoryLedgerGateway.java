@@ -44,6 +44,7 @@ public class InMemoryLedgerGateway implements LedgerGateway {
     private final AtomicInteger submissions = new AtomicInteger();
     private final Map<String, List<String>> crlsByMspId = new ConcurrentHashMap<>();
     private final Map<String, MspChange> mspChangesBySha256 = new ConcurrentHashMap<>();
+    private final Set<String> keysHeldOutside = ConcurrentHashMap.newKeySet();
     private volatile long sequence = 3;
     private volatile long configBlock = 2;
     private volatile boolean applyOnSubmit = true;
@@ -67,6 +68,7 @@ public class InMemoryLedgerGateway implements LedgerGateway {
         appliedBySha256.clear();
         crlsByMspId.clear();
         mspChangesBySha256.clear();
+        keysHeldOutside.clear();
         submissions.set(0);
         sequence = 3;
         configBlock = 2;
@@ -260,11 +262,26 @@ public class InMemoryLedgerGateway implements LedgerGateway {
 
     @Override
     public AuthoritySignature sign(String mspId, PreparedUpdate update) {
-        if (!MSP_IDS.contains(mspId)) {
+        if (!holdsAdminKey(mspId)) {
             throw new IllegalArgumentException("No admin identity for " + mspId);
         }
+        return signOutside(mspId, update);
+    }
+
+    /** Returns the stand-in signature that the authority's own tools would make, with a key the portal lacks too. */
+    public AuthoritySignature signOutside(String mspId, PreparedUpdate update) {
         return new AuthoritySignature(mspId, ("signature of " + mspId + " over " + update.sha256())
                 .getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public boolean holdsAdminKey(String mspId) {
+        return MSP_IDS.contains(mspId) && !keysHeldOutside.contains(mspId);
+    }
+
+    /** Acts as if the authority kept its admin key outside the portal, until {@link #reset}. */
+    public void keepAdminKeyOutside(String mspId) {
+        keysHeldOutside.add(mspId);
     }
 
     /** Exports a text stand-in: the update's SHA-256, then one Base64 line per signature. */
