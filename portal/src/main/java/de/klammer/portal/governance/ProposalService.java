@@ -191,14 +191,14 @@ public class ProposalService {
 
     /**
      * Opens a proposal that adds the organisation of {@code msp} to the channel's application group, voted on under
-     * the rule for onboarding. An authority administrator proposes it. The administrator is no board member, so no
-     * vote is recorded for them and every authority's board votes.
+     * the rule for onboarding. An administrator of the network operator proposes it. The administrator is no board
+     * member, so no vote is recorded for them and every authority's board votes.
      *
      * @param description the readable description of the new organisation, one line each, shown on the proposal
      * @throws ChangeRejectedException when the ledger rejects the addition, for example because the MSP ID is taken
      * @throws IllegalArgumentException when a text is blank or too long, or the description is empty
      */
-    @PreAuthorize("hasRole('AUTHORITY_ADMIN')")
+    @PreAuthorize("hasRole('NETWORK_OPERATOR')")
     public ProposalDetails proposeOnboarding(ProposalTexts texts, ImportedMsp msp, List<String> description) {
         ProposalTexts valid = texts.validated();
         PortalUser user = currentUser.require();

@@ -78,7 +78,7 @@ public class OffboardingService {
     }
 
     /** Returns the active authorities whose organisation is on the channel, ordered by code. */
-    @PreAuthorize("hasAnyRole('AUTHORITY_ADMIN', 'BOARD_MEMBER')")
+    @PreAuthorize("hasAnyRole('AUTHORITY_ADMIN', 'BOARD_MEMBER', 'NETWORK_OPERATOR')")
     @Transactional(readOnly = true)
     public List<Authority> candidates() {
         Set<String> onChannel = ledger.readChannel(channel).organizations().stream()
@@ -95,7 +95,7 @@ public class OffboardingService {
      * @throws IllegalArgumentException when no active authority has the id
      * @throws de.klammer.portal.ledger.ChangeRejectedException when its organisation is not on the channel
      */
-    @PreAuthorize("hasAnyRole('AUTHORITY_ADMIN', 'BOARD_MEMBER')")
+    @PreAuthorize("hasAnyRole('AUTHORITY_ADMIN', 'BOARD_MEMBER', 'NETWORK_OPERATOR')")
     @Transactional(readOnly = true)
     public OffboardingPreview preview(UUID authorityId) {
         Authority authority = requireActive(authorityId);
@@ -144,7 +144,7 @@ public class OffboardingService {
     }
 
     /** Returns every offboarding, newest first. */
-    @PreAuthorize("hasAnyRole('AUTHORITY_ADMIN', 'BOARD_MEMBER', 'AUDITOR')")
+    @PreAuthorize("hasAnyRole('AUTHORITY_ADMIN', 'BOARD_MEMBER', 'AUDITOR', 'NETWORK_OPERATOR')")
     @Transactional(readOnly = true)
     public List<Offboarding> list() {
         Map<UUID, String> names = authorities.findAll().stream()
@@ -171,7 +171,7 @@ public class OffboardingService {
      * @return the state afterwards
      * @throws IllegalStateException when the offboarding has no outstanding revocation
      */
-    @PreAuthorize("hasAnyRole('AUTHORITY_ADMIN', 'BOARD_MEMBER')")
+    @PreAuthorize("hasAnyRole('AUTHORITY_ADMIN', 'BOARD_MEMBER', 'NETWORK_OPERATOR')")
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public OffboardingState retryRevocation(UUID proposalId) {
         PortalUser user = currentUser.require();

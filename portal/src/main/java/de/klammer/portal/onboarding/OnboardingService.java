@@ -31,8 +31,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Runs the onboarding wizard for authority administrators. Each step checks its input and saves it in the draft, so
- * the administrator can stop and resume. Rejected input leaves the draft as it was. Submitting opens a governance
+ * Runs the onboarding wizard for administrators of the network operator (role {@code NETWORK_OPERATOR}). Each step
+ * checks its input and saves it in the draft, so the administrator can stop and resume. Rejected input leaves the draft as it was. Submitting opens a governance
  * proposal that adds the organisation and writes the authority row with status {@code proposed}, which
  * {@link OnboardingActivation} makes active once the update is on the channel. Secrets are sealed with
  * {@link AuthoritySecrets} and never logged or audited.
@@ -90,14 +90,14 @@ public class OnboardingService {
     }
 
     /** Returns the drafts still being edited or decided, most recently changed first. */
-    @PreAuthorize("hasRole('AUTHORITY_ADMIN')")
+    @PreAuthorize("hasRole('NETWORK_OPERATOR')")
     @Transactional(readOnly = true)
     public List<OnboardingDraft> listOpenDrafts() {
         return drafts.findByStatusInOrderByUpdatedAtDesc(OPEN).stream().map(views::toDraft).toList();
     }
 
     /** Returns the codes of the authority types a new authority can have. */
-    @PreAuthorize("hasRole('AUTHORITY_ADMIN')")
+    @PreAuthorize("hasRole('NETWORK_OPERATOR')")
     @Transactional(readOnly = true)
     public List<String> authorityTypes() {
         return authorityRows.authorityTypes();
@@ -108,14 +108,14 @@ public class OnboardingService {
      *
      * @throws OnboardingDraftNotFoundException when no draft has the id
      */
-    @PreAuthorize("hasRole('AUTHORITY_ADMIN')")
+    @PreAuthorize("hasRole('NETWORK_OPERATOR')")
     @Transactional(readOnly = true)
     public OnboardingDraft getDraft(UUID draftId) {
         return views.toDraft(find(draftId));
     }
 
     /** Starts an empty draft at the first step. */
-    @PreAuthorize("hasRole('AUTHORITY_ADMIN')")
+    @PreAuthorize("hasRole('NETWORK_OPERATOR')")
     public OnboardingDraft startDraft() {
         PortalUser user = currentUser.require();
         String authorityCode = user.authority() == null ? null : user.authority().code();
@@ -131,7 +131,7 @@ public class OnboardingService {
      *
      * @throws OnboardingInputException naming the field when a value is invalid or already taken
      */
-    @PreAuthorize("hasRole('AUTHORITY_ADMIN')")
+    @PreAuthorize("hasRole('NETWORK_OPERATOR')")
     public OnboardingDraft saveIdentity(UUID draftId, String name, String authorityType, String mspId, String code) {
         OnboardingDraftEntity draft = findEditable(draftId);
         String cleanName = requireText("authority-name", "name", name, MAX_NAME_LENGTH);
@@ -157,7 +157,7 @@ public class OnboardingService {
      *
      * @throws OnboardingInputException naming the field when the issuer fails a check or a value is missing
      */
-    @PreAuthorize("hasRole('AUTHORITY_ADMIN')")
+    @PreAuthorize("hasRole('NETWORK_OPERATOR')")
     public OnboardingDraft saveIdentityProvider(UUID draftId, String issuer, String clientId, String clientSecret) {
         OnboardingDraftEntity draft = findEditable(draftId);
         String code = requireReached(draft, OnboardingStep.IDENTITY_PROVIDER);
@@ -184,7 +184,7 @@ public class OnboardingService {
      *
      * @throws OnboardingInputException naming the field when the CA cannot be reached or a value is missing
      */
-    @PreAuthorize("hasRole('AUTHORITY_ADMIN')")
+    @PreAuthorize("hasRole('NETWORK_OPERATOR')")
     public OnboardingDraft saveCertificateAuthority(
             UUID draftId,
             String url,
@@ -222,7 +222,7 @@ public class OnboardingService {
      * @param organization the organisation in a configtx.yaml; only for {@link MspFormat#CONFIGTX_ZIP}
      * @throws OnboardingInputException when the upload is too large, cannot be imported or defines another MSP ID
      */
-    @PreAuthorize("hasRole('AUTHORITY_ADMIN')")
+    @PreAuthorize("hasRole('NETWORK_OPERATOR')")
     public OnboardingDraft saveMspDefinition(
             UUID draftId, MspFormat format, String fileName, byte[] upload, @Nullable String organization) {
         OnboardingDraftEntity draft = findEditable(draftId);
@@ -243,7 +243,7 @@ public class OnboardingService {
      *
      * @throws OnboardingInputException when an earlier step is missing
      */
-    @PreAuthorize("hasRole('AUTHORITY_ADMIN')")
+    @PreAuthorize("hasRole('NETWORK_OPERATOR')")
     public List<MspFinding> validate(UUID draftId) {
         OnboardingDraftEntity draft = findEditable(draftId);
         List<MspFinding> findings = findings(draft);
@@ -263,7 +263,7 @@ public class OnboardingService {
      * @throws OnboardingInputException when a step is missing or the validation finds errors
      * @throws IllegalArgumentException when the rationale or legal basis is blank or too long
      */
-    @PreAuthorize("hasRole('AUTHORITY_ADMIN')")
+    @PreAuthorize("hasRole('NETWORK_OPERATOR')")
     public ProposalDetails submit(UUID draftId, String rationale, String legalBasis) {
         OnboardingDraftEntity draft = findEditable(draftId);
         requireReached(draft, OnboardingStep.REVIEW);
@@ -293,7 +293,7 @@ public class OnboardingService {
     }
 
     /** Discards a draft that has not been submitted. */
-    @PreAuthorize("hasRole('AUTHORITY_ADMIN')")
+    @PreAuthorize("hasRole('NETWORK_OPERATOR')")
     public void discard(UUID draftId) {
         OnboardingDraftEntity draft = findEditable(draftId);
         draft.markDiscarded();

@@ -10,7 +10,13 @@ public enum PortalRole {
     DPO,
     AUDITOR,
     /** Clerk of an authority who requests a ledger identity for themselves. */
-    CLERK;
+    CLERK,
+    /**
+     * Administrator of the network operator, who onboards new authorities. The operator runs the shared Fabric
+     * network on behalf of the consortium; its administrators sign in through the identity provider of their own
+     * authority.
+     */
+    NETWORK_OPERATOR;
 
     /** Spring Security authority name of the role, for example {@code ROLE_BOARD_MEMBER}. */
     public String authority() {

@@ -147,10 +147,13 @@ class OnboardingBrowserIT {
         readsChannelAsMember(caClient);
     }
 
-    /** Goes through the wizard as the LDS administrator and returns the reference of the proposal it opens. */
+    /**
+     * Goes through the wizard as the network operator's administrator and returns the reference of the proposal it
+     * opens.
+     */
     private String runWizard(PortalBrowser browser, Path mspZip) throws Exception {
         try {
-            browser.signIn("lds", "lds-admin");
+            browser.signIn("bamf", "bamf-operator");
             browser.openPage("/onboarding");
             press(browser, By.id("onboarding-new"));
             browser.type(By.cssSelector("#onboarding-name input"), "Stadt Dresden");

@@ -69,7 +69,7 @@ class OnboardingServiceTests {
                         """)
                 .update();
         users = new TestUsers(authorities, boardMembers);
-        TestUsers.signIn(users.user("lds", PortalRole.AUTHORITY_ADMIN));
+        TestUsers.signIn(users.user("lds", PortalRole.NETWORK_OPERATOR));
     }
 
     @AfterEach
@@ -85,7 +85,7 @@ class OnboardingServiceTests {
                 "leipzig-" + suffix);
         TestUsers.signOut();
 
-        TestUsers.signIn(users.user("bamf", PortalRole.AUTHORITY_ADMIN));
+        TestUsers.signIn(users.user("bamf", PortalRole.NETWORK_OPERATOR));
         List<OnboardingDraft> open = onboarding.listOpenDrafts();
         OnboardingDraft resumed = onboarding.getDraft(started.id());
 
@@ -98,10 +98,13 @@ class OnboardingServiceTests {
     }
 
     @Test
-    void rejectsDraftsForNonAdministrators() {
+    void rejectsDraftsForUsersOtherThanOperators() {
         TestUsers.signIn(users.boardMember("bamf"));
-
         assertThatExceptionOfType(AccessDeniedException.class).isThrownBy(() -> onboarding.startDraft());
+
+        TestUsers.signIn(users.user("lds", PortalRole.AUTHORITY_ADMIN));
+        assertThatExceptionOfType(AccessDeniedException.class).as("an authority administrator")
+                .isThrownBy(() -> onboarding.startDraft());
     }
 
     @Test
@@ -344,7 +347,7 @@ class OnboardingServiceTests {
         assertThat(recomputed.baseSequence()).isEqualTo(opened.baseSequence() + 1);
         assertThat(recomputed.writeSet()).isEqualTo(opened.writeSet());
         assertThat(recomputed.governance().votes()).isEmpty();
-        TestUsers.signIn(users.user("lds", PortalRole.AUTHORITY_ADMIN));
+        TestUsers.signIn(users.user("lds", PortalRole.NETWORK_OPERATOR));
         assertThat(onboarding.getDraft(draft.id()).status()).isEqualTo("submitted");
     }
 

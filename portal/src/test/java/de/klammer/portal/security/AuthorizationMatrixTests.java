@@ -5,6 +5,7 @@ import static de.klammer.portal.security.PortalRole.AUTHORITY_ADMIN;
 import static de.klammer.portal.security.PortalRole.BOARD_MEMBER;
 import static de.klammer.portal.security.PortalRole.CLERK;
 import static de.klammer.portal.security.PortalRole.DPO;
+import static de.klammer.portal.security.PortalRole.NETWORK_OPERATOR;
 import static java.util.Map.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -154,22 +155,22 @@ class AuthorizationMatrixTests {
             entry("NotificationService.markAllRead", EnumSet.of(BOARD_MEMBER)),
             entry("NotificationService.markRead", EnumSet.of(BOARD_MEMBER)),
             entry("NotificationService.summary", UNGUARDED),
-            entry("OnboardingService.authorityTypes", EnumSet.of(AUTHORITY_ADMIN)),
-            entry("OnboardingService.discard", EnumSet.of(AUTHORITY_ADMIN)),
-            entry("OnboardingService.getDraft", EnumSet.of(AUTHORITY_ADMIN)),
-            entry("OnboardingService.listOpenDrafts", EnumSet.of(AUTHORITY_ADMIN)),
-            entry("OnboardingService.saveCertificateAuthority", EnumSet.of(AUTHORITY_ADMIN)),
-            entry("OnboardingService.saveIdentity", EnumSet.of(AUTHORITY_ADMIN)),
-            entry("OnboardingService.saveIdentityProvider", EnumSet.of(AUTHORITY_ADMIN)),
-            entry("OnboardingService.saveMspDefinition", EnumSet.of(AUTHORITY_ADMIN)),
-            entry("OnboardingService.startDraft", EnumSet.of(AUTHORITY_ADMIN)),
-            entry("OnboardingService.submit", EnumSet.of(AUTHORITY_ADMIN)),
-            entry("OnboardingService.validate", EnumSet.of(AUTHORITY_ADMIN)),
-            entry("OffboardingService.candidates", EnumSet.of(AUTHORITY_ADMIN, BOARD_MEMBER)),
-            entry("OffboardingService.preview", EnumSet.of(AUTHORITY_ADMIN, BOARD_MEMBER)),
+            entry("OnboardingService.authorityTypes", EnumSet.of(NETWORK_OPERATOR)),
+            entry("OnboardingService.discard", EnumSet.of(NETWORK_OPERATOR)),
+            entry("OnboardingService.getDraft", EnumSet.of(NETWORK_OPERATOR)),
+            entry("OnboardingService.listOpenDrafts", EnumSet.of(NETWORK_OPERATOR)),
+            entry("OnboardingService.saveCertificateAuthority", EnumSet.of(NETWORK_OPERATOR)),
+            entry("OnboardingService.saveIdentity", EnumSet.of(NETWORK_OPERATOR)),
+            entry("OnboardingService.saveIdentityProvider", EnumSet.of(NETWORK_OPERATOR)),
+            entry("OnboardingService.saveMspDefinition", EnumSet.of(NETWORK_OPERATOR)),
+            entry("OnboardingService.startDraft", EnumSet.of(NETWORK_OPERATOR)),
+            entry("OnboardingService.submit", EnumSet.of(NETWORK_OPERATOR)),
+            entry("OnboardingService.validate", EnumSet.of(NETWORK_OPERATOR)),
+            entry("OffboardingService.candidates", EnumSet.of(AUTHORITY_ADMIN, BOARD_MEMBER, NETWORK_OPERATOR)),
+            entry("OffboardingService.preview", EnumSet.of(AUTHORITY_ADMIN, BOARD_MEMBER, NETWORK_OPERATOR)),
             entry("OffboardingService.propose", EnumSet.of(BOARD_MEMBER)),
-            entry("OffboardingService.list", EnumSet.of(AUTHORITY_ADMIN, BOARD_MEMBER, AUDITOR)),
-            entry("OffboardingService.retryRevocation", EnumSet.of(AUTHORITY_ADMIN, BOARD_MEMBER)),
+            entry("OffboardingService.list", EnumSet.of(AUTHORITY_ADMIN, BOARD_MEMBER, AUDITOR, NETWORK_OPERATOR)),
+            entry("OffboardingService.retryRevocation", EnumSet.of(AUTHORITY_ADMIN, BOARD_MEMBER, NETWORK_OPERATOR)),
             entry("ProposalService.approve", EnumSet.of(BOARD_MEMBER)),
             // Status and reference only, for listeners that run without a signed-in user.
             entry("ProposalService.findSummary", UNGUARDED),
@@ -179,7 +180,7 @@ class AuthorizationMatrixTests {
             entry("ProposalService.preview", EnumSet.of(BOARD_MEMBER)),
             entry("ProposalService.propose", EnumSet.of(BOARD_MEMBER)),
             entry("ProposalService.proposeConceptVersion", EnumSet.of(BOARD_MEMBER)),
-            entry("ProposalService.proposeOnboarding", EnumSet.of(AUTHORITY_ADMIN)),
+            entry("ProposalService.proposeOnboarding", EnumSet.of(NETWORK_OPERATOR)),
             entry("ProposalService.proposeOffboarding", EnumSet.of(BOARD_MEMBER)),
             entry("ProposalService.proposeRuleChange", EnumSet.of(BOARD_MEMBER)),
             entry("ProposalService.recompute", EnumSet.of(BOARD_MEMBER)),

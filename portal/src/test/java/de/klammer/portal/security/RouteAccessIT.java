@@ -5,6 +5,7 @@ import static de.klammer.portal.security.PortalRole.AUTHORITY_ADMIN;
 import static de.klammer.portal.security.PortalRole.BOARD_MEMBER;
 import static de.klammer.portal.security.PortalRole.CLERK;
 import static de.klammer.portal.security.PortalRole.DPO;
+import static de.klammer.portal.security.PortalRole.NETWORK_OPERATOR;
 import static java.util.Map.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,12 +27,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -73,9 +76,9 @@ class RouteAccessIT {
             entry("LedgerIdentityListView", EnumSet.of(CLERK, AUTHORITY_ADMIN, DPO, AUDITOR)),
             entry("MinutesView", EnumSet.of(BOARD_MEMBER, AUDITOR)),
             entry("NotificationSettingsView", EnumSet.of(BOARD_MEMBER)),
-            entry("OffboardingView", EnumSet.of(AUTHORITY_ADMIN, BOARD_MEMBER, AUDITOR)),
-            entry("OnboardingDraftListView", EnumSet.of(AUTHORITY_ADMIN)),
-            entry("OnboardingWizardView", EnumSet.of(AUTHORITY_ADMIN)),
+            entry("OffboardingView", EnumSet.of(AUTHORITY_ADMIN, BOARD_MEMBER, AUDITOR, NETWORK_OPERATOR)),
+            entry("OnboardingDraftListView", EnumSet.of(NETWORK_OPERATOR)),
+            entry("OnboardingWizardView", EnumSet.of(NETWORK_OPERATOR)),
             entry("ProposalDetailsView", READERS),
             entry("ProposalForm", EnumSet.of(BOARD_MEMBER)),
             entry("ProposalListView", READERS),
@@ -133,10 +136,13 @@ class RouteAccessIT {
         "bamf, bamf-dpo, DPO",
         "lds, lds-auditor, AUDITOR",
         "bamf, bamf-clerk, CLERK",
+        "bamf, bamf-operator, NETWORK_OPERATOR AUDITOR",
         "bamf, bamf-visitor, ''"
     })
     void deniesRoutesOutsideRole(String authority, String username, String roleName) throws IOException {
-        Set<PortalRole> roles = roleName.isEmpty() ? Set.of() : Set.of(PortalRole.valueOf(roleName));
+        Set<PortalRole> roles = roleName.isEmpty()
+                ? Set.of()
+                : Arrays.stream(roleName.split(" ")).map(PortalRole::valueOf).collect(Collectors.toSet());
         Map<String, String> routes = routes(existingProposalId());
         List<String> wronglyDenied = new ArrayList<>();
         List<String> wronglyShown = new ArrayList<>();

@@ -15,6 +15,7 @@ class OffboardingNavigation {
     @Order(36)
     NavigationTarget offboardingViewNavigation() {
         return new NavigationTarget("nav.offboarding", OffboardingView.class,
-                EnumSet.of(PortalRole.AUTHORITY_ADMIN, PortalRole.BOARD_MEMBER, PortalRole.AUDITOR));
+                EnumSet.of(PortalRole.AUTHORITY_ADMIN, PortalRole.BOARD_MEMBER, PortalRole.AUDITOR,
+                        PortalRole.NETWORK_OPERATOR));
     }
 }

@@ -42,7 +42,7 @@ import java.util.Locale;
  * below shows every offboarding with the state of its identity revocation, and a failed revocation can be retried.
  */
 @Route(value = "offboarding", layout = MainLayout.class)
-@RolesAllowed({"AUTHORITY_ADMIN", "BOARD_MEMBER", "AUDITOR"})
+@RolesAllowed({"AUTHORITY_ADMIN", "BOARD_MEMBER", "AUDITOR", "NETWORK_OPERATOR"})
 @AccessDeniedErrorRouter
 class OffboardingView extends VerticalLayout implements HasDynamicTitle {
 
@@ -57,7 +57,8 @@ class OffboardingView extends VerticalLayout implements HasDynamicTitle {
     OffboardingView(OffboardingService offboardings, CurrentUser currentUser) {
         this.offboardings = offboardings;
         PortalUser user = currentUser.require();
-        this.mayPreview = user.hasRole(PortalRole.AUTHORITY_ADMIN) || user.hasRole(PortalRole.BOARD_MEMBER);
+        this.mayPreview = user.hasRole(PortalRole.AUTHORITY_ADMIN) || user.hasRole(PortalRole.BOARD_MEMBER)
+                || user.hasRole(PortalRole.NETWORK_OPERATOR);
         this.mayPropose = user.hasRole(PortalRole.BOARD_MEMBER);
         setId("offboarding-view");
         setMaxWidth("70rem");

@@ -23,7 +23,7 @@ import java.util.Objects;
 
 /** Open onboarding drafts, each with its step and a button to resume it, and the start of a new draft. */
 @Route(value = "onboarding", layout = MainLayout.class)
-@RolesAllowed("AUTHORITY_ADMIN")
+@RolesAllowed("NETWORK_OPERATOR")
 @AccessDeniedErrorRouter
 class OnboardingDraftListView extends VerticalLayout implements HasDynamicTitle {
 

@@ -14,6 +14,6 @@ class OnboardingNavigation {
     @Bean
     @Order(75)
     NavigationTarget onboardingDraftsNavigation() {
-        return new NavigationTarget("nav.onboarding", OnboardingDraftListView.class, Set.of(PortalRole.AUTHORITY_ADMIN));
+        return new NavigationTarget("nav.onboarding", OnboardingDraftListView.class, Set.of(PortalRole.NETWORK_OPERATOR));
     }
 }

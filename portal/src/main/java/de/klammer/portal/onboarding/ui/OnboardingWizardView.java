@@ -38,7 +38,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * reached. Each step saves to the database, so leaving the page loses nothing that was saved.
  */
 @Route(value = "onboarding/draft", layout = MainLayout.class)
-@RolesAllowed("AUTHORITY_ADMIN")
+@RolesAllowed("NETWORK_OPERATOR")
 @AccessDeniedErrorRouter
 class OnboardingWizardView extends VerticalLayout implements HasUrlParameter<String>, HasDynamicTitle, WizardContext {
 
