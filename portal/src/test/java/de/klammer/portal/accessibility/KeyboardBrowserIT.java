@@ -21,8 +21,7 @@ import de.klammer.portal.identity.erasure.internal.DataSubjectRequestRepository;
 import de.klammer.portal.identity.internal.LedgerIdentity;
 import de.klammer.portal.identity.internal.LedgerIdentityRepository;
 import de.klammer.portal.identity.review.AccessReviewService;
-import de.klammer.portal.identity.review.CampaignSummary;
-import de.klammer.portal.identity.review.ReviewDecision;
+import de.klammer.portal.identity.review.AccessReviews;
 import de.klammer.portal.security.PortalRole;
 import de.klammer.portal.security.TestUsers;
 import java.io.IOException;
@@ -127,14 +126,11 @@ class KeyboardBrowserIT {
     }
 
     @Test
-    void boardMemberProposesChangeWithKeyboard() throws IOException {
+    void proposesChangeWithKeyboard() throws IOException {
         String title = "Tastaturvorschlag " + UUID.randomUUID().toString().substring(0, 8);
 
         try (PortalBrowser browser = PortalBrowser.open(baseUrl())) {
-            browser.signIn("bamf", "bamf-board-2");
-            browser.openPage("/proposals/new");
-            browser.awaitIdle();
-            KeyboardSteps keys = new KeyboardSteps(browser);
+            KeyboardSteps keys = openWithKeyboard(browser, "bamf", "bamf-board-2", "/proposals/new");
             keys.tabTo("proposal-title", 40);
             keys.press(title);
             keys.tabTo("proposal-rationale", 3);
@@ -142,7 +138,7 @@ class KeyboardBrowserIT {
             keys.tabTo("proposal-legal-basis", 3);
             keys.press("Art. 6(1)(e) GDPR");
             keys.tabTo("proposal-policy-path", 5);
-            // Typing filters the combo box; Enter takes the one matching path.
+            // Typing filters the combo box, and Enter takes the one matching path.
             keys.press("/Channel/Application/Endorsement");
             keys.press(Keys.ENTER);
             keys.tabTo("proposal-policy-text", 3);
@@ -160,14 +156,11 @@ class KeyboardBrowserIT {
     }
 
     @Test
-    void adminConfirmsAccessReviewItemWithKeyboard() throws IOException, InterruptedException {
-        TestUsers users = new TestUsers(authorities, boardMembers);
-        TestUsers.signIn(users.user("bamf", PortalRole.AUTHORITY_ADMIN));
+    void adminConfirmsReviewWithKeyboard() throws IOException, InterruptedException {
+        TestUsers.signIn(users().user("bamf", PortalRole.AUTHORITY_ADMIN));
         try {
             // A campaign left open by another test would keep the button from opening a new one.
-            reviews.list().stream().filter(CampaignSummary::open).forEach(open -> reviews.items(open.id()).stream()
-                    .filter(item -> item.decision() == ReviewDecision.PENDING)
-                    .forEach(item -> reviews.confirm(item.id())));
+            AccessReviews.closeOpenCampaign(reviews);
         } finally {
             TestUsers.signOut();
         }
@@ -180,17 +173,14 @@ class KeyboardBrowserIT {
         identities.save(identity);
 
         try (PortalBrowser browser = PortalBrowser.open(baseUrl())) {
-            browser.signIn("bamf", "bamf-admin");
-            browser.openPage("/access-reviews");
-            browser.awaitIdle();
-            KeyboardSteps keys = new KeyboardSteps(browser);
+            KeyboardSteps keys = openWithKeyboard(browser, "bamf", "bamf-admin", "/access-reviews");
             keys.tabTo("access-review-open", 40);
             keys.press(Keys.ENTER);
             browser.text(By.id("access-review-items"));
             keys.tabTo("access-review-items", 20);
             keys.press(Keys.TAB);
             keys.pressUntilText(Keys.ARROW_DOWN, identity.enrollmentId(), 400);
-            // The actions are the sixth column; Enter moves focus to the confirm button inside the cell.
+            // The actions are the sixth column. Enter moves focus to the confirm button inside the cell.
             keys.press(Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT);
             keys.press(Keys.ENTER);
             assertThat(keys.focusedText()).as("focus inside the actions cell").contains("Rollen bestätigen");
@@ -203,7 +193,7 @@ class KeyboardBrowserIT {
     }
 
     @Test
-    void dpoExtendsRequestDeadlineWithKeyboard() throws IOException, InterruptedException {
+    void extendsDeadlineWithKeyboard() throws IOException, InterruptedException {
         UUID authority = bamfId();
         DataSubjectRequest request = requestRows.save(new DataSubjectRequest(
                 "DSR-K" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT),
@@ -217,10 +207,7 @@ class KeyboardBrowserIT {
                 null));
 
         try (PortalBrowser browser = PortalBrowser.open(baseUrl())) {
-            browser.signIn("bamf", "bamf-dpo");
-            browser.openPage("/requests");
-            browser.awaitIdle();
-            KeyboardSteps keys = new KeyboardSteps(browser);
+            KeyboardSteps keys = openWithKeyboard(browser, "bamf", "bamf-dpo", "/requests");
             keys.tabTo("erasure-request-grid", 40);
             keys.press(Keys.TAB);
             keys.pressUntilText(Keys.ARROW_DOWN, request.reference(), 400);
@@ -238,14 +225,11 @@ class KeyboardBrowserIT {
     }
 
     @Test
-    void boardMemberImportsRolesWithKeyboard() throws IOException, InterruptedException {
+    void importsRolesWithKeyboard() throws IOException, InterruptedException {
         String role = "import-" + UUID.randomUUID().toString().substring(0, 8);
 
         try (PortalBrowser browser = PortalBrowser.open(baseUrl())) {
-            browser.signIn("bamf", "bamf-board-1");
-            browser.openPage("/concept/import");
-            browser.awaitIdle();
-            KeyboardSteps keys = new KeyboardSteps(browser);
+            KeyboardSteps keys = openWithKeyboard(browser, "bamf", "bamf-board-1", "/concept/import");
             keys.tabTo("concept-import-scope", 40);
             keys.press("jede Behörde vom Typ federal");
             keys.press(Keys.ENTER);
@@ -285,9 +269,9 @@ class KeyboardBrowserIT {
     }
 
     @Test
-    void boardMemberGrantsRightInMatrixWithKeyboard() throws IOException, InterruptedException {
+    void grantsMatrixRightWithKeyboard() throws IOException, InterruptedException {
         String role = "tastatur-" + UUID.randomUUID().toString().substring(0, 8);
-        TestUsers.signIn(new TestUsers(authorities, boardMembers).boardMember("bamf"));
+        TestUsers.signIn(users().boardMember("bamf"));
         try {
             concept.saveRole(new Role(role, "Tastaturrolle", "federal", null, List.of()));
         } finally {
@@ -295,21 +279,18 @@ class KeyboardBrowserIT {
         }
 
         try (PortalBrowser browser = PortalBrowser.open(baseUrl())) {
-            browser.signIn("bamf", "bamf-board-1");
-            browser.openPage("/concept/matrix");
-            browser.awaitIdle();
-            KeyboardSteps keys = new KeyboardSteps(browser);
+            KeyboardSteps keys = openWithKeyboard(browser, "bamf", "bamf-board-1", "/concept/matrix");
             keys.tabTo("concept-matrix-search", 40);
             keys.press(role);
-            // The search filters after a pause in typing, so a slow machine can filter by part of the code first. The
-            // status line names the whole code once the last filter applied; the grid is not rendered again after it.
+            // The search filters after a pause in typing, so a slow machine can filter by part of the code first. Once
+            // the status line names the whole code, the last filter has applied and the grid stays as it is.
             keys.press(Keys.ENTER);
             browser.awaitTextContaining(By.id("concept-matrix-count"), "„" + role + "“");
             browser.awaitAnyText(By.xpath("//vaadin-grid-cell-content[contains(., '(" + role + ")')]"));
             assertThat(keys.focusedName()).as("focus after filtering").isEqualTo("concept-matrix-search");
 
             keys.tabTo("concept-matrix-grid", 20);
-            // Header row first, then the body; arrow keys move between the cells of the body.
+            // Tab reaches the header row first, then the body. Arrow keys move between the cells of the body.
             keys.press(Keys.TAB);
             keys.pressUntilText(Keys.ARROW_DOWN, role, 5);
             keys.press(Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT);
@@ -381,11 +362,20 @@ class KeyboardBrowserIT {
     }
 
     private UUID bamfId() {
-        return authorities.findAll().stream()
-                .filter(authority -> authority.code().equals("bamf"))
-                .findFirst()
-                .orElseThrow()
-                .id();
+        return users().authority("bamf").id();
+    }
+
+    private TestUsers users() {
+        return new TestUsers(authorities, boardMembers);
+    }
+
+    /** Signs the user in, opens the page and returns key steps that start at the top of that page. */
+    private static KeyboardSteps openWithKeyboard(
+            PortalBrowser browser, String authority, String username, String path) {
+        browser.signIn(authority, username);
+        browser.openPage(path);
+        browser.awaitIdle();
+        return new KeyboardSteps(browser);
     }
 
     private int systemIdentityCount() {

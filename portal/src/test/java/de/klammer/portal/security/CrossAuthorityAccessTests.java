@@ -36,8 +36,8 @@ import de.klammer.portal.identity.erasure.internal.RequestRecipientRepository;
 import de.klammer.portal.identity.internal.LedgerIdentity;
 import de.klammer.portal.identity.internal.LedgerIdentityRepository;
 import de.klammer.portal.identity.review.AccessReviewService;
+import de.klammer.portal.identity.review.AccessReviews;
 import de.klammer.portal.identity.review.CampaignSummary;
-import de.klammer.portal.identity.review.ReviewDecision;
 import de.klammer.portal.identity.review.ReviewItem;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -281,7 +281,10 @@ class CrossAuthorityAccessTests {
                 call.apply(request));
     }
 
-    /** A request of the other authority that names the owner as recipient: only the owner may acknowledge it. */
+    /**
+     * Returns a target on a request of the other authority that names the owner as recipient, so that only the
+     * owner may acknowledge it.
+     */
     private Target acknowledgement(String owner) {
         String filer = owner.equals("bamf") ? "lds" : "bamf";
         DataSubjectRequest request = storedRequest(filer);
@@ -359,13 +362,11 @@ class CrossAuthorityAccessTests {
         return item;
     }
 
-    /** Confirms every pending item of the authority's open campaign, so that the next campaign can open. */
+    /** Closes the authority's open campaign as its administrator and signs the previous user in again. */
     private void closeOpenCampaign(String owner) {
         Authentication previous = SecurityContextHolder.getContext().getAuthentication();
         TestUsers.signIn(users.user(owner, AUTHORITY_ADMIN));
-        reviews.list().stream().filter(CampaignSummary::open).forEach(campaign -> reviews.items(campaign.id()).stream()
-                .filter(item -> item.decision() == ReviewDecision.PENDING)
-                .forEach(item -> reviews.confirm(item.id())));
+        AccessReviews.closeOpenCampaign(reviews);
         SecurityContextHolder.getContext().setAuthentication(previous);
     }
 
@@ -374,10 +375,7 @@ class CrossAuthorityAccessTests {
     }
 
     private Authority authority(String code) {
-        return authorities.findAll().stream()
-                .filter(candidate -> candidate.code().equals(code))
-                .findFirst()
-                .orElseThrow();
+        return users.authority(code);
     }
 
     private static PersonRecord person(String givenName) {

@@ -72,7 +72,8 @@ public class TestUsers {
         SecurityContextHolder.clearContext();
     }
 
-    private Authority authority(String code) {
+    /** Returns the configured authority with the code. */
+    public Authority authority(String code) {
         return authorities.findAll().stream()
                 .filter(authority -> authority.code().equals(code))
                 .findFirst()

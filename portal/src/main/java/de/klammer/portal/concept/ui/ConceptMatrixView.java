@@ -174,10 +174,11 @@ class ConceptMatrixView extends VerticalLayout implements HasDynamicTitle {
     private void refresh() {
         MatrixFilter filter = new MatrixFilter(search.getValue().toLowerCase(Locale.ROOT), role.getValue(),
                 subProcess.getValue(), grantedOnly.getValue());
+        // Counted once per filter change, for the grid and the status line alike.
+        int rows = concept.countMatrix(version.id(), filter);
         grid.setItems(
                 query -> concept.matrix(version.id(), filter, query.getOffset(), query.getLimit()).stream(),
-                query -> concept.countMatrix(version.id(), filter));
-        int rows = concept.countMatrix(version.id(), filter);
+                query -> rows);
         rowCount.setText(search.getValue().isBlank()
                 ? getTranslation("concept.matrix.count", rows)
                 : getTranslation("concept.matrix.count-search", rows, search.getValue()));
