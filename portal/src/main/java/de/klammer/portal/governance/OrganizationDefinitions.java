@@ -5,9 +5,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Source of the MSP definition behind a proposal that adds an organisation. Recomputing a stale proposal of that kind
- * needs the definition again, and governance stores only the config update; the onboarding feature keeps the
- * definition with its draft.
+ * Source of the MSP definition behind a proposal that adds an organisation. Recomputing such a stale proposal needs
+ * the definition again, but governance stores only the config update. The onboarding feature keeps the definition
+ * with its draft.
  */
 public interface OrganizationDefinitions {
 

@@ -385,8 +385,9 @@ public class ProposalService {
             ImportedMsp msp = organizationDefinitions.stream()
                     .flatMap(definitions -> definitions.forProposal(proposal.id()).stream())
                     .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("Proposal " + proposal.reference() + " adds an"
-                            + " organisation whose MSP definition is no longer kept; open a new onboarding draft"));
+                    .orElseThrow(() -> new IllegalStateException("The MSP definition of proposal "
+                            + proposal.reference() + " was not found, because its onboarding draft is gone. Open a"
+                            + " new onboarding draft for the organisation."));
             update = ledger.prepareChanges(proposal.channel(), List.of(new ConfigChange.AddOrganization(msp)));
         } else if (proposal.isOrganizationRemoval()) {
             update = ledger.prepareChanges(

@@ -196,8 +196,8 @@ class Voting {
         if (!update.signingMspIds().contains(mspId) || signatures.hasSigned(proposal.id(), authority.id())) {
             return null;
         }
-        if (!ledger.holdsAdminKey(mspId)) {
-            // The vote still counts for the decision rule; the ledger's requirement waits for the imported signature.
+        if (!ledger.hasAdminKey(mspId)) {
+            // The vote still counts for the decision rule, while the ledger's requirement waits for the imported signature.
             audit(actor, "proposal.signature-expected", proposal, mspId + " keeps its admin key outside Klammer; its"
                     + " signature of config update sha256 " + update.sha256() + " must be imported from"
                     + " 'peer channel signconfigtx'");

@@ -153,7 +153,7 @@ public class FabricLedgerGateway implements LedgerGateway, AutoCloseable {
     }
 
     @Override
-    public boolean holdsAdminKey(String mspId) {
+    public boolean hasAdminKey(String mspId) {
         return keys.contains(mspId);
     }
 

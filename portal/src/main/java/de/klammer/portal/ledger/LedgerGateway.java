@@ -67,11 +67,10 @@ public interface LedgerGateway {
     AuthoritySignature sign(String mspId, PreparedUpdate update);
 
     /**
-     * Returns whether the portal holds the authority's admin key, as a PKCS#12 file or on a PKCS#11 token, and can
-     * therefore sign for it. An authority that keeps its key elsewhere signs with Fabric's tools and imports the
-     * signature.
+     * Returns whether the portal has the authority's admin key, as a PKCS#12 file or on a PKCS#11 token, and so can
+     * sign for it. An authority that keeps its key elsewhere signs with Fabric's tools and imports the signature.
      */
-    boolean holdsAdminKey(String mspId);
+    boolean hasAdminKey(String mspId);
 
     /**
      * Exports the update for signing outside the portal: the marshalled {@code CONFIG_UPDATE} envelope with the

@@ -13,7 +13,7 @@ public enum PortalRole {
     CLERK,
     /**
      * Administrator of the network operator, who onboards new authorities. The operator runs the shared Fabric
-     * network on behalf of the consortium; its administrators sign in through the identity provider of their own
+     * network on behalf of the consortium. Its administrators sign in through the identity provider of their own
      * authority.
      */
     NETWORK_OPERATOR;

@@ -195,8 +195,8 @@ public class PortalBrowser implements AutoCloseable {
      */
     public String awaitAnyText(By locator) {
         return new WebDriverWait(driver, TIMEOUT).ignoring(StaleElementReferenceException.class).until(page -> {
-            String shown = page.findElement(locator).getText();
-            return shown.isBlank() ? null : shown;
+            String text = page.findElement(locator).getText();
+            return text.isBlank() ? null : text;
         });
     }
 

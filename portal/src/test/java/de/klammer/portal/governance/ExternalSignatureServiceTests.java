@@ -45,7 +45,7 @@ class ExternalSignatureServiceTests extends GovernanceTestSupport {
     }
 
     @Test
-    void yesVoteOfAuthorityWithOutsideKeyWaitsForImportedSignature() {
+    void outsideKeyVoteAwaitsImport() {
         ledger.keepAdminKeyOutside("LdsMSP");
         ProposalDetails proposal = proposeAndSignAsBamf();
 

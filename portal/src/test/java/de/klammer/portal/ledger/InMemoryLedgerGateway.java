@@ -262,7 +262,7 @@ public class InMemoryLedgerGateway implements LedgerGateway {
 
     @Override
     public AuthoritySignature sign(String mspId, PreparedUpdate update) {
-        if (!holdsAdminKey(mspId)) {
+        if (!hasAdminKey(mspId)) {
             throw new IllegalArgumentException("No admin identity for " + mspId);
         }
         return signOutside(mspId, update);
@@ -275,7 +275,7 @@ public class InMemoryLedgerGateway implements LedgerGateway {
     }
 
     @Override
-    public boolean holdsAdminKey(String mspId) {
+    public boolean hasAdminKey(String mspId) {
         return MSP_IDS.contains(mspId) && !keysHeldOutside.contains(mspId);
     }
 

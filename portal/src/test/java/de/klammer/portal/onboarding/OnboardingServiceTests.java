@@ -332,7 +332,7 @@ class OnboardingServiceTests {
     }
 
     @Test
-    void recomputesOnboardingProposalAfterConfigMoved() throws IOException {
+    void recomputesStaleOnboardingProposal() throws IOException {
         OnboardingDraft draft = validatedDraft();
         ProposalDetails opened = onboarding.submit(draft.id(), "Die Kommune nimmt Zuweisungen entgegen.",
                 "Art. 6(1)(e) GDPR");

@@ -163,7 +163,7 @@ class ProposalDetailsView extends VerticalLayout implements HasUrlParameter<Stri
             state.setId("proposal-submission");
             outcome.add(state);
             if (proposal.nextAttemptAt() != null) {
-                // The orderer or the network failed; the submitter retries with a growing pause.
+                // The orderer or the network failed, and the submitter retries with a growing pause.
                 Paragraph retry = new Paragraph(getTranslation("details.submission-retry",
                         proposal.submissionAttempts(), Formats.dateTime(proposal.nextAttemptAt(), getLocale())));
                 retry.setId("proposal-submission-retry");

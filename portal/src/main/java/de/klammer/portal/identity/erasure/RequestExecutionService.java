@@ -111,8 +111,8 @@ public class RequestExecutionService {
         return new ExecutionResult(steps.inTransaction(() -> readModels.summary(steps.reload(requestId))), issued);
     }
 
-    // NOTE: the DPO who filed a request may also execute it; no four-eyes rule applies here. filedBy holds the
-    // filer's own pseudonym, so such a rule would compare it with the executing DPO's.
+    // NOTE: the DPO who filed a request may also execute it, because no four-eyes rule applies here. filedBy contains
+    // the filer's own pseudonym, so such a rule would compare it with the executing DPO's.
     // NOTE: the row lock covers only this check, so two DPOs executing the same request at once run the steps twice.
     // The CA and channel steps skip what is done already, but the two runs can race on the same step.
     private DataSubjectRequest start(UUID requestId, PortalUser user) {

@@ -10,12 +10,12 @@ import org.springframework.data.jpa.repository.JpaRepository;
 public interface IdentityCertificateRepository extends JpaRepository<IdentityCertificate, IdentityCertificate.Key> {
 
     /**
-     * Newest first. Renewal can issue a certificate with the same validity as the one it replaces, so creation time
-     * and serial break ties, and a list and a details page show the same order.
+     * Returns an identity's certificates, newest first. Renewal can issue a certificate with the same validity as the
+     * one it replaces, so creation time and serial break ties, and the list and details pages show the same order.
      */
     List<IdentityCertificate> findByEnrollmentIdOrderByNotAfterDescCreatedAtDescKeySerialHexAsc(String enrollmentId);
 
-    /** The certificates of many identities, each identity's in the order of the single-identity query. */
+    /** Returns the certificates of many identities, each identity's in the order of the single-identity query. */
     List<IdentityCertificate> findByEnrollmentIdInOrderByNotAfterDescCreatedAtDescKeySerialHexAsc(
             Collection<String> enrollmentIds);
 

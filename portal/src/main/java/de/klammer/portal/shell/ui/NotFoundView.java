@@ -15,7 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * Page shown with HTTP status 404 for an address that matches no view, or when a view finds nothing under its
  * address, for example a proposal id that does not exist. It shows a heading, the address and a link to the start
- * page. A user who is not signed in sees the sign-in page first.
+ * page. A user who is not signed in gets the sign-in page first.
  */
 @AnonymousAllowed
 class NotFoundView extends Main implements HasErrorParameter<NotFoundException>, HasDynamicTitle {
